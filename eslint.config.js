@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-output/', 'server/db/migrations/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Layering: the pure packages never reach into the app layers.
+    files: ['scoring/**/*.ts', 'surveys/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/client/**'], message: 'scoring/ and surveys/ are pure: import neither server nor client.' },
+            { group: ['express', 'pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*', 'node:fs', 'fs', 'node:path'], message: 'scoring/ and surveys/ are pure: no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+);
