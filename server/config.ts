@@ -1,0 +1,95 @@
+import path from 'node:path';
+
+/** Validated runtime configuration, read once from the environment at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL server; when absent the embedded PGlite database in `dbDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nodeEnv: 'development' | 'production' | 'test';
+  bodyLimitBytes: number;
+  /** Load the PCI history (and other seed data) into an empty database at start. */
+  seed: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function port(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT ?? '3000';
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 1 to 65535 (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+  }
+  return raw;
+}
+
+function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
+  const raw = (env[name] || fallback).trim().toLowerCase();
+  const m = /^(\d+)\s*(b|kb|mb)?$/.exec(raw);
+  if (!m) throw new ConfigError(name, `must be a size such as 512kb or 1mb (got "${raw}")`);
+  const n = Number(m[1]) * (m[2] === 'mb' ? 1024 * 1024 : m[2] === 'kb' ? 1024 : 1);
+  if (n < 1024 || n > 64 * 1024 * 1024) throw new ConfigError(name, 'must be between 1kb and 64mb');
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return {
+    port: port(env),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    dbDir: path.resolve(env.DB_DIR || path.join(dataDir, 'db')),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
+    bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '1mb'),
+    seed: bool(env, 'SEED', true),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+  };
+}

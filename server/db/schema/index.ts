@@ -1,0 +1,3 @@
+// One schema for PGlite and a PostgreSQL server; drizzle-kit generates the SQL migrations from it.
+export * from './core.js';
+export * from './results.js';

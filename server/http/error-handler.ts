@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { HttpError } from './errors.js';
+import { requestLang } from './lang.js';
+
+/** JSON 404 for anything under /api that no route answered. */
+export const apiNotFound: RequestHandler = (req) => {
+  throw new HttpError(404, 'not_found', {
+    vi: `Không có API ${req.method} ${req.path}`,
+    en: `No API endpoint ${req.method} ${req.path}`,
+  });
+};
+
+/** Errors raised by body-parser (size, syntax) carry a status and a type; map them to our codes. */
+function fromBodyParser(err: { status?: number; type?: string }): HttpError | null {
+  if (err.type === 'entity.too.large') {
+    return new HttpError(413, 'payload_too_large', {
+      vi: 'Dữ liệu gửi lên quá lớn',
+      en: 'Request body is too large',
+    });
+  }
+  if (err.type === 'entity.parse.failed') {
+    return new HttpError(400, 'invalid_json', {
+      vi: 'Dữ liệu gửi lên không phải JSON hợp lệ',
+      en: 'Request body is not valid JSON',
+    });
+  }
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.type) {
+    return new HttpError(err.status, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
+  }
+  return null;
+}
+
+/** The single error middleware: typed errors keep their status; anything else is a logged 500. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = err instanceof HttpError ? err : fromBodyParser(err as { status?: number; type?: string });
+    const error =
+      known ??
+      new HttpError(500, 'internal_error', {
+        vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
+        en: 'Internal server error. Please try again later.',
+      });
+    if (!known) logger.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unhandled error');
+    const lang = requestLang(req);
+    res.status(error.status).json({
+      error: {
+        code: error.code,
+        message: error.messages[lang],
+        messages: error.messages,
+        ...(error.details ? { details: error.details } : {}),
+      },
+    });
+  };
+}
