@@ -1,0 +1,49 @@
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { bodyGuard } from './http/body-guard.js';
+import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { healthRoutes } from './routes/health.js';
+import { rankingRoutes } from './routes/rankings.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'>;
+  database: Database;
+  logger: Logger;
+  /** Serves the browser client (static build or Vite middleware); mounted after the API. */
+  client?: RequestHandler;
+}
+
+/** The Express application, without `listen`, so tests and the CLI decide how it is served. */
+export function createApp({ config, database, logger, client }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Vite's dev client and Lit need nothing inline beyond styles set by components.
+          'script-src': ["'self'", ...(config.nodeEnv === 'development' ? ["'unsafe-inline'"] : [])],
+          'connect-src': ["'self'", ...(config.nodeEnv === 'development' ? ['ws:'] : [])],
+        },
+      },
+    }),
+  );
+  app.use(requestLog(logger));
+  app.use(healthRoutes(database));
+
+  const api = express.Router();
+  api.use(express.json({ limit: config.bodyLimitBytes }));
+  api.use(bodyGuard);
+  api.use('/v1', rankingRoutes(database.db));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (client) app.use(client);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router } from 'express';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+
+/**
+ * Serves the built client. Any other GET that accepts HTML gets index.html, so that deep links
+ * (the URL is the state) survive a reload.
+ */
+export function staticClient(dir = CLIENT_DIST): Router {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`the client is not built: ${path.join(dir, 'index.html')} is missing; run "npm run build" first`);
+  }
+  const router = Router();
+  router.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  router.get(/.*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.sendFile(path.join(dir, 'index.html'));
+  });
+  return router;
+}

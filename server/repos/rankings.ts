@@ -1,0 +1,105 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { blocks, components, editionComponents, editions, families, scores, tiers, units } from '../db/schema/index.js';
+
+type Bilingual = { vi: string; en: string };
+
+export interface RankingRow {
+  rank: number | null;
+  unit: { code: string; name: Bilingual };
+  composite: number | null;
+  tier: { code: string; name: Bilingual } | null;
+  /** Sub-index scores by component code; null where the unit has no score. */
+  scores: Record<string, number | null>;
+  /** Competition rank of each sub-index within the block (ties share the lowest rank). */
+  ranks: Record<string, number | null>;
+}
+
+export interface Ranking {
+  family: { code: string; name: Bilingual; isDemo: boolean };
+  year: number;
+  status: string;
+  block: { code: string; name: Bilingual };
+  composite: { code: string; name: Bilingual };
+  components: Array<{ code: string; name: Bilingual; weight: number | null }>;
+  tiers: Array<{ code: string; name: Bilingual }>;
+  rows: RankingRow[];
+}
+
+/** The published ranking of one block in one edition, sorted by rank; undefined if there is none. */
+export async function getRanking(db: Db, familyCode: string, year: number, blockCode?: string): Promise<Ranking | undefined> {
+  const [edition] = await db
+    .select({ id: editions.id, status: editions.status, familyId: families.id, fCode: families.code, fVi: families.nameVi, fEn: families.nameEn, isDemo: families.isDemo })
+    .from(editions)
+    .innerJoin(families, eq(families.id, editions.familyId))
+    .where(and(eq(families.code, familyCode), eq(editions.year, year)));
+  if (!edition) return undefined;
+  const blockRows = await db.select().from(blocks).where(eq(blocks.familyId, edition.familyId)).orderBy(asc(blocks.sortOrder));
+  const block = blockCode ? blockRows.find((b) => b.code === blockCode) : blockRows[0];
+  if (!block) return undefined;
+
+  const comps = await db
+    .select({ id: components.id, code: components.code, vi: components.nameVi, en: components.nameEn, weight: editionComponents.weight })
+    .from(editionComponents)
+    .innerJoin(components, eq(components.id, editionComponents.componentId))
+    .where(eq(editionComponents.editionId, edition.id))
+    .orderBy(asc(components.sortOrder));
+  const compositeComp = comps.find((c) => c.weight === null);
+  const subComps = comps.filter((c) => c.weight !== null);
+  const tierRows = await db.select().from(tiers).where(eq(tiers.familyId, edition.familyId)).orderBy(asc(tiers.sortOrder));
+  const tierByCode = new Map(tierRows.map((t) => [t.code, { code: t.code, name: { vi: t.nameVi, en: t.nameEn } }]));
+
+  const scoreRows = await db
+    .select({
+      unitCode: units.code,
+      unitVi: units.nameVi,
+      unitEn: units.nameEn,
+      componentId: scores.componentId,
+      score: scores.score,
+      rank: scores.rank,
+      tier: scores.tier,
+      // Sub-index ranks are not published; derive competition ranks within the block.
+      derivedRank: sql<number | null>`case when ${scores.score} is null then null else rank() over (partition by ${scores.componentId} order by ${scores.score} desc nulls last) end`,
+    })
+    .from(scores)
+    .innerJoin(units, eq(units.id, scores.unitId))
+    .where(and(eq(scores.editionId, edition.id), eq(units.blockId, block.id)));
+
+  const byUnit = new Map<string, RankingRow>();
+  for (const r of scoreRows) {
+    let row = byUnit.get(r.unitCode);
+    if (!row) {
+      row = { rank: null, unit: { code: r.unitCode, name: { vi: r.unitVi, en: r.unitEn } }, composite: null, tier: null, scores: {}, ranks: {} };
+      for (const c of subComps) {
+        row.scores[c.code] = null;
+        row.ranks[c.code] = null;
+      }
+      byUnit.set(r.unitCode, row);
+    }
+    if (r.componentId === compositeComp?.id) {
+      row.composite = r.score;
+      row.rank = r.rank ?? (r.derivedRank === null ? null : Number(r.derivedRank));
+      row.tier = r.tier ? (tierByCode.get(r.tier) ?? null) : null;
+    } else {
+      const c = subComps.find((s) => s.id === r.componentId);
+      if (c) {
+        row.scores[c.code] = r.score;
+        row.ranks[c.code] = r.derivedRank === null ? null : Number(r.derivedRank);
+      }
+    }
+  }
+  const rows = [...byUnit.values()].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.name.vi.localeCompare(b.unit.name.vi, 'vi'),
+  );
+  const bilingual = (x: { vi: string; en: string }) => ({ vi: x.vi, en: x.en });
+  return {
+    family: { code: edition.fCode, name: { vi: edition.fVi, en: edition.fEn }, isDemo: edition.isDemo === 1 },
+    year,
+    status: edition.status,
+    block: { code: block.code, name: { vi: block.nameVi, en: block.nameEn } },
+    composite: compositeComp ? { code: compositeComp.code, name: bilingual(compositeComp) } : { code: 'composite', name: { vi: 'Tổng hợp', en: 'Composite' } },
+    components: subComps.map((c) => ({ code: c.code, name: bilingual(c), weight: c.weight })),
+    tiers: [...tierByCode.values()],
+    rows,
+  };
+}

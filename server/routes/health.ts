@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { Database } from '../db/client.js';
+import { HttpError } from '../http/errors.js';
+
+/** Liveness (the process answers) and readiness (the database answers). */
+export function healthRoutes(database: Database): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await database.ping();
+    } catch {
+      throw new HttpError(503, 'database_unavailable', {
+        vi: 'Cơ sở dữ liệu không phản hồi',
+        en: 'The database is not answering',
+      });
+    }
+    res.json({ status: 'ready', database: database.kind });
+  });
+  return router;
+}

@@ -1,0 +1,26 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { families, scores, editions } from '../db/schema/index.js';
+import { importShippedPci } from '../import/run.js';
+
+export type Progress = (message: string) => void;
+
+async function hasPciScores(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(scores)
+    .innerJoin(editions, eq(editions.id, scores.editionId))
+    .innerJoin(families, eq(families.id, editions.familyId))
+    .where(eq(families.code, 'pci'));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Fills an empty database with the shipped data; a database that already has it is left alone. */
+export async function seedDatabase(db: Db, progress: Progress = () => {}): Promise<void> {
+  if (!(await hasPciScores(db))) {
+    progress('Loading PCI 2006–2016 (VCCI) into the database…');
+    await importShippedPci(db, (r) =>
+      progress(`  ${r.kind}: ${r.rows} rows from ${r.file} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged)`),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import type { Server } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { seedDatabase, type Progress } from './seed/index.js';
+
+export interface Running {
+  server: Server;
+  database: Database;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds it if empty, and serves the app. */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  opts: { client?: RequestHandler; progress?: Progress } = {},
+): Promise<Running> {
+  const progress = opts.progress ?? (() => {});
+  progress(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `Opening the embedded database in ${config.dbDir}…`);
+  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir });
+  await database.migrate();
+  if (config.seed) await seedDatabase(database.db, progress);
+  const app = createApp({ config, database, logger, client: opts.client });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    database,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await database.close();
+      })()),
+  };
+}
