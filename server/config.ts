@@ -14,6 +14,11 @@ export interface Config {
   /** Load the PCI history (and other seed data) into an empty database at start. */
   seed: boolean;
   trustProxy: boolean;
+  /**
+   * Key for the keyed hash under which survey codes are stored. When unset, one is generated on
+   * first start and kept in DATA_DIR/code-secret (losing it makes issued codes unusable).
+   */
+  codeSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +83,13 @@ function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: string): numbe
   return n;
 }
 
+function codeSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.CODE_SECRET;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new ConfigError('CODE_SECRET', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   return {
@@ -91,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '1mb'),
     seed: bool(env, 'SEED', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    codeSecret: codeSecret(env),
   };
 }
