@@ -1,0 +1,78 @@
+// The named export: under NodeNext the default import of this CommonJS module is not constructable.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import definitionSchema from '../schema/definition.schema.json' with { type: 'json' };
+import { message } from '../messages.js';
+import type { LocatedError } from '../types.js';
+import { pointerSegment } from '../walk.js';
+
+let validator: ValidateFunction | undefined;
+
+function compiled(): ValidateFunction {
+  if (!validator) {
+    validator = new Ajv2020({ strict: true, allErrors: true, discriminator: true }).compile(definitionSchema);
+  }
+  return validator;
+}
+
+/** Errors from the definition JSON Schema, one per problem, located by JSON pointer. */
+export function checkStructure(input: unknown): LocatedError[] {
+  const validate = compiled();
+  if (validate(input)) return [];
+  return collapse(validate.errors ?? []).map(toLocated);
+}
+
+// An anyOf failure also reports each branch's failure at the same place; keep only the anyOf.
+function collapse(errors: ErrorObject[]): ErrorObject[] {
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  return errors.filter(
+    (e) =>
+      e.keyword === 'anyOf' ||
+      !anyOf.some(
+        (a) =>
+          a.instancePath === e.instancePath &&
+          e.schemaPath.startsWith(a.schemaPath.slice(0, -'anyOf'.length)),
+      ),
+  );
+}
+
+function toLocated(e: ErrorObject): LocatedError {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      return {
+        path: `${e.instancePath}/${pointerSegment(name)}`,
+        code: 'unknown_property',
+        message: message('unknown_property', { name }),
+      };
+    }
+    case 'required': {
+      const name = String(params.missingProperty);
+      return {
+        path: `${e.instancePath}/${pointerSegment(name)}`,
+        code: 'missing_property',
+        message: message('missing_property', { name }),
+      };
+    }
+    case 'discriminator':
+      if (params.error === 'mapping') {
+        const value = String(params.tagValue);
+        return {
+          path: `${e.instancePath}/type`,
+          code: 'unknown_question_type',
+          message: message('unknown_question_type', { value }),
+        };
+      }
+      return {
+        path: `${e.instancePath}/type`,
+        code: 'missing_property',
+        message: message('missing_property', { name: 'type' }),
+      };
+    default:
+      return {
+        path: e.instancePath,
+        code: 'invalid_value',
+        message: message('invalid_value', { detail: e.message ?? e.keyword }),
+      };
+  }
+}
