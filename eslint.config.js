@@ -20,8 +20,41 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/client/**'], message: 'scoring/ and surveys/ are pure: import neither server nor client.' },
-            { group: ['express', 'pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/*', 'node:fs', 'fs', 'node:path'], message: 'scoring/ and surveys/ are pure: no I/O.' },
+            {
+              group: ['**/server/**', '**/client/**'],
+              message: 'scoring/ and surveys/ are pure: import neither server nor client.',
+            },
+            {
+              group: [
+                'express',
+                'pg',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                '@electric-sql/*',
+                'node:fs',
+                'fs',
+                'node:path',
+              ],
+              message: 'scoring/ and surveys/ are pure: no I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The client may read the API's payload types, never server code.
+    files: ['client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              allowTypeImports: true,
+              message: 'client/ may import only types from server/api-types.ts.',
+            },
           ],
         },
       ],

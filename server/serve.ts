@@ -21,8 +21,14 @@ export async function startServer(
   opts: { client?: RequestHandler; progress?: Progress } = {},
 ): Promise<Running> {
   const progress = opts.progress ?? (() => {});
-  progress(config.databaseUrl ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `Opening the embedded database in ${config.dbDir}…`);
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir });
+  progress(
+    config.databaseUrl
+      ? 'Connecting to PostgreSQL (DATABASE_URL)…'
+      : `Opening the embedded database in ${config.dbDir}…`,
+  );
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir },
+  );
   await database.migrate();
   if (config.seed) await seedDatabase(database.db, progress);
   const app = createApp({ config, database, logger, client: opts.client });

@@ -13,12 +13,18 @@ async function main(argv: string[]): Promise<number> {
     return kind === '--help' ? 0 : 2;
   }
   const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir });
+  const database = await openDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir },
+  );
   try {
     await database.migrate();
-    console.error(`Importing ${file} as ${kind} into ${database.kind === 'pglite' ? config.dbDir : 'DATABASE_URL'}…`);
+    console.error(
+      `Importing ${file} as ${kind} into ${database.kind === 'pglite' ? config.dbDir : 'DATABASE_URL'}…`,
+    );
     const r = await importFile(database.db, kind, file);
-    console.log(`${r.file}: ${r.rows} rows read; ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged.`);
+    console.log(
+      `${r.file}: ${r.rows} rows read; ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged.`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof ImportFailed) {
@@ -35,7 +41,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: Error) => {
-    console.error(err instanceof ConfigError ? `Configuration error: ${err.message}` : `Import failed: ${err.message}`);
+    console.error(
+      err instanceof ConfigError ? `Configuration error: ${err.message}` : `Import failed: ${err.message}`,
+    );
     process.exit(1);
   },
 );

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}\nFix the environment variable ${e.variable} and start again (see README.md, "Configuration").`);
+      console.error(
+        `Configuration error: ${e.message}\nFix the environment variable ${e.variable} and start again (see README.md, "Configuration").`,
+      );
       process.exit(1);
     }
     throw e;
@@ -42,8 +44,11 @@ async function main(): Promise<void> {
 main().catch((err: Error) => {
   console.error(`Could not start: ${err.message}`);
   if (/ECONNREFUSED|ENOTFOUND|password authentication/.test(err.message)) {
-    console.error('Check that the PostgreSQL server in DATABASE_URL is running and reachable, or unset DATABASE_URL to use the embedded database.');
+    console.error(
+      'Check that the PostgreSQL server in DATABASE_URL is running and reachable, or unset DATABASE_URL to use the embedded database.',
+    );
   }
-  if (/EADDRINUSE/.test(err.message)) console.error('Another program uses this port: set PORT to a free one.');
+  if (/EADDRINUSE/.test(err.message))
+    console.error('Another program uses this port: set PORT to a free one.');
   process.exit(1);
 });

@@ -11,7 +11,11 @@ export interface UpsertCount {
 export const emptyCount = (): UpsertCount => ({ inserted: 0, updated: 0, unchanged: 0 });
 
 export function addCounts(a: UpsertCount, b: UpsertCount): UpsertCount {
-  return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged };
+  return {
+    inserted: a.inserted + b.inserted,
+    updated: a.updated + b.updated,
+    unchanged: a.unchanged + b.unchanged,
+  };
 }
 
 /**
@@ -33,7 +37,9 @@ export async function upsert<T extends PgTable>(
     let query = db.insert(table).values(part as never);
     let returned: Array<{ inserted: boolean }>;
     if (updateKeys.length === 0) {
-      returned = (await query.onConflictDoNothing({ target }).returning({ inserted: sql<boolean>`(xmax = 0)` })) as never;
+      returned = (await query
+        .onConflictDoNothing({ target })
+        .returning({ inserted: sql<boolean>`(xmax = 0)` })) as never;
     } else {
       const set: Record<string, SQL> = {};
       const changed: SQL[] = [];
@@ -43,7 +49,11 @@ export async function upsert<T extends PgTable>(
         changed.push(sql`${table}.${sql.identifier(name)} is distinct from ${sql.raw(`excluded."${name}"`)}`);
       }
       returned = (await query
-        .onConflictDoUpdate({ target, set: set as PgUpdateSetSource<T>, setWhere: sql.join(changed, sql` or `) })
+        .onConflictDoUpdate({
+          target,
+          set: set as PgUpdateSetSource<T>,
+          setWhere: sql.join(changed, sql` or `),
+        })
         .returning({ inserted: sql<boolean>`(xmax = 0)` })) as never;
     }
     query = undefined as never;

@@ -5,7 +5,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_DEPTH = 32;
 
 /** Finds the first forbidden key or over-deep node in a parsed JSON value; returns its path. */
-export function inspectJson(value: unknown, maxDepth = MAX_DEPTH): { path: string; problem: 'key' | 'depth' } | null {
+export function inspectJson(
+  value: unknown,
+  maxDepth = MAX_DEPTH,
+): { path: string; problem: 'key' | 'depth' } | null {
   const stack: Array<[unknown, string, number]> = [[value, '', 0]];
   while (stack.length > 0) {
     const [node, path, depth] = stack.pop()!;
@@ -34,7 +37,13 @@ export const bodyGuard: RequestHandler = (req, _res, next) => {
         vi: `Khóa không được phép trong dữ liệu gửi lên: ${found.path}`,
         en: `Forbidden key in request body: ${found.path}`,
       },
-      [{ path: found.path, code: 'forbidden_key', message: { vi: 'Khóa không được phép', en: 'Forbidden key' } }],
+      [
+        {
+          path: found.path,
+          code: 'forbidden_key',
+          message: { vi: 'Khóa không được phép', en: 'Forbidden key' },
+        },
+      ],
     );
   }
   if (found?.problem === 'depth') {

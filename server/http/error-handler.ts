@@ -41,7 +41,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
         en: 'Internal server error. Please try again later.',
       });
-    if (!known) logger.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unhandled error');
+    if (!known)
+      logger.error(
+        { err: { message: (err as Error)?.message, stack: (err as Error)?.stack } },
+        'unhandled error',
+      );
     const lang = requestLang(req);
     res.status(error.status).json({
       error: {

@@ -10,7 +10,17 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       level,
       base: undefined,
       redact: {
-        paths: ['*.body', '*.cookie', '*.cookies', '*.authorization', '*.code', '*.surveyCode', 'body', 'code', 'surveyCode'],
+        paths: [
+          '*.body',
+          '*.cookie',
+          '*.cookies',
+          '*.authorization',
+          '*.code',
+          '*.surveyCode',
+          'body',
+          'code',
+          'surveyCode',
+        ],
         censor: '[redacted]',
       },
     },

@@ -9,9 +9,18 @@ export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.path.startsWith('/api') ? '(unmatched api)' : '(static)';
+      const route = req.route?.path
+        ? `${req.baseUrl}${String(req.route.path)}`
+        : req.path.startsWith('/api')
+          ? '(unmatched api)'
+          : '(static)';
       logger.info(
-        { method: req.method, route, status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 },
+        {
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - start) / 1e6,
+        },
         'request',
       );
     });

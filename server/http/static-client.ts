@@ -11,7 +11,9 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.me
  */
 export function staticClient(dir = CLIENT_DIST): Router {
   if (!existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`the client is not built: ${path.join(dir, 'index.html')} is missing; run "npm run build" first`);
+    throw new Error(
+      `the client is not built: ${path.join(dir, 'index.html')} is missing; run "npm run build" first`,
+    );
   }
   const router = Router();
   router.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));

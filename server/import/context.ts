@@ -40,7 +40,10 @@ export async function loadPciContext(db: Db): Promise<PciContext> {
 
 /** Whether a unit existed at some point during `year`. */
 export function existedIn(unit: UnitRef, year: number): boolean {
-  return (unit.validFrom === null || unit.validFrom <= `${year}-12-31`) && (unit.validTo === null || unit.validTo >= `${year}-01-01`);
+  return (
+    (unit.validFrom === null || unit.validFrom <= `${year}-12-31`) &&
+    (unit.validTo === null || unit.validTo >= `${year}-01-01`)
+  );
 }
 
 export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -20,17 +20,29 @@ export function readCsv(file: string, label = file): CsvFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ImportFailed([{ file: label, line: 0, column: '', message: `cannot read file (${(e as Error).message})` }]);
+    throw new ImportFailed([
+      { file: label, line: 0, column: '', message: `cannot read file (${(e as Error).message})` },
+    ]);
   }
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as never;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    throw new ImportFailed([{ file: label, line: err.lines ?? 0, column: '', message: `not valid CSV: ${err.message}` }]);
+    throw new ImportFailed([
+      { file: label, line: err.lines ?? 0, column: '', message: `not valid CSV: ${err.message}` },
+    ]);
   }
   const [head, ...body] = records;
-  if (!head) throw new ImportFailed([{ file: label, line: 1, column: '', message: 'file is empty; expected a header row' }]);
+  if (!head)
+    throw new ImportFailed([
+      { file: label, line: 1, column: '', message: 'file is empty; expected a header row' },
+    ]);
   const header = head.record.map((h) => h.trim());
   const issues: ImportIssue[] = [];
   const rows: CsvRow[] = body.map(({ record, info }) => {
@@ -38,7 +50,12 @@ export function readCsv(file: string, label = file): CsvFile {
     // and for quoted multi-line cells the end line is still the right place to look.
     const line = info.lines;
     if (record.length !== header.length) {
-      issues.push({ file: label, line, column: '', message: `expected ${header.length} fields, found ${record.length}` });
+      issues.push({
+        file: label,
+        line,
+        column: '',
+        message: `expected ${header.length} fields, found ${record.length}`,
+      });
     }
     const values: Record<string, string> = Object.create(null);
     header.forEach((h, i) => (values[h] = (record[i] ?? '').trim()));

@@ -23,7 +23,8 @@ export interface FamilySpec {
   weights: Array<{ from: number; to: number; weights: Record<string, number> }>;
 }
 
-export const readFamilySpec = (file: string): FamilySpec => JSON.parse(readFileSync(file, 'utf8')) as FamilySpec;
+export const readFamilySpec = (file: string): FamilySpec =>
+  JSON.parse(readFileSync(file, 'utf8')) as FamilySpec;
 
 export interface FamilyIds {
   familyId: number;
@@ -55,12 +56,20 @@ export async function ensureFamily(db: Db, spec: FamilySpec): Promise<FamilyIds>
   const familyId = family!.id;
   const named = (list: Named[]) =>
     list.map((b, i) => ({ familyId, code: b.code, nameVi: b.name.vi, nameEn: b.name.en, sortOrder: i }));
-  await upsert(db, blocks, named(spec.blocks), [blocks.familyId, blocks.code], ['nameVi', 'nameEn', 'sortOrder']);
-  await upsert(db, components, named([spec.composite, ...spec.components]), [components.familyId, components.code], [
-    'nameVi',
-    'nameEn',
-    'sortOrder',
-  ]);
+  await upsert(
+    db,
+    blocks,
+    named(spec.blocks),
+    [blocks.familyId, blocks.code],
+    ['nameVi', 'nameEn', 'sortOrder'],
+  );
+  await upsert(
+    db,
+    components,
+    named([spec.composite, ...spec.components]),
+    [components.familyId, components.code],
+    ['nameVi', 'nameEn', 'sortOrder'],
+  );
   await upsert(db, tiers, named(spec.tiers), [tiers.familyId, tiers.code], ['nameVi', 'nameEn', 'sortOrder']);
   const blockRows = await db.select().from(blocks).where(eq(blocks.familyId, familyId));
   const componentRows = await db.select().from(components).where(eq(components.familyId, familyId));
@@ -73,8 +82,20 @@ export async function ensureFamily(db: Db, spec: FamilySpec): Promise<FamilyIds>
 }
 
 /** Creates the edition for `year` if needed and records its components and weights. */
-export async function ensureEdition(db: Db, spec: FamilySpec, ids: FamilyIds, year: number, status: 'published' | 'draft' = 'published'): Promise<number> {
-  await upsert(db, editions, [{ familyId: ids.familyId, year, status }], [editions.familyId, editions.year], []);
+export async function ensureEdition(
+  db: Db,
+  spec: FamilySpec,
+  ids: FamilyIds,
+  year: number,
+  status: 'published' | 'draft' = 'published',
+): Promise<number> {
+  await upsert(
+    db,
+    editions,
+    [{ familyId: ids.familyId, year, status }],
+    [editions.familyId, editions.year],
+    [],
+  );
   const [edition] = await db
     .select({ id: editions.id })
     .from(editions)
@@ -88,6 +109,12 @@ export async function ensureEdition(db: Db, spec: FamilySpec, ids: FamilyIds, ye
       weight,
     })),
   ];
-  await upsert(db, editionComponents, rows, [editionComponents.editionId, editionComponents.componentId], ['weight']);
+  await upsert(
+    db,
+    editionComponents,
+    rows,
+    [editionComponents.editionId, editionComponents.componentId],
+    ['weight'],
+  );
   return edition!.id;
 }

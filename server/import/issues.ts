@@ -13,7 +13,9 @@ export function formatIssue(i: ImportIssue): string {
 /** Thrown when a file has any problem; nothing has been written. */
 export class ImportFailed extends Error {
   constructor(readonly issues: ImportIssue[]) {
-    super(`${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.slice(0, 50).map(formatIssue).join('\n')}${issues.length > 50 ? `\n… and ${issues.length - 50} more` : ''}`);
+    super(
+      `${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.slice(0, 50).map(formatIssue).join('\n')}${issues.length > 50 ? `\n… and ${issues.length - 50} more` : ''}`,
+    );
     this.name = 'ImportFailed';
   }
 }
@@ -33,7 +35,12 @@ export class IssueCollector {
     return missing.length === 0;
   }
 
-  number(line: number, column: string, raw: string | undefined, opts: { optional?: boolean } = {}): number | null {
+  number(
+    line: number,
+    column: string,
+    raw: string | undefined,
+    opts: { optional?: boolean } = {},
+  ): number | null {
     if (raw === undefined || raw === '') {
       if (!opts.optional) this.add(line, column, 'value is required');
       return null;

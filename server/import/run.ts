@@ -16,13 +16,23 @@ export interface ImportReport extends UpsertCount {
  * Imports one file of a kind in a single transaction: every row is checked first, and a file with
  * any problem throws ImportFailed having written nothing. Re-importing the same file changes nothing.
  */
-export async function importFile(db: Db, kindName: string, file: string, label = file): Promise<ImportReport> {
+export async function importFile(
+  db: Db,
+  kindName: string,
+  file: string,
+  label = file,
+): Promise<ImportReport> {
   const kind = findKind(kindName);
-  if (!kind) throw new Error(`unknown import kind "${kindName}"; expected one of ${importKinds.map((k) => k.name).join(', ')}`);
+  if (!kind)
+    throw new Error(
+      `unknown import kind "${kindName}"; expected one of ${importKinds.map((k) => k.name).join(', ')}`,
+    );
   const csv = readCsv(file, label);
   const issues = new IssueCollector(label);
   if (!issues.requireColumns(csv.header, kind.columns)) issues.fail();
-  const count = await db.transaction(async (tx) => kind.run(tx as unknown as Db, csv, issues, await loadPciContext(tx as unknown as Db)));
+  const count = await db.transaction(async (tx) =>
+    kind.run(tx as unknown as Db, csv, issues, await loadPciContext(tx as unknown as Db)),
+  );
   return { kind: kind.name, file: label, rows: csv.rows.length, ...count };
 }
 
@@ -37,7 +47,10 @@ export const shippedPciFiles: ReadonlyArray<[kind: string, file: string]> = [
 ];
 
 /** Loads the shipped PCI history; reports progress through `onProgress`. */
-export async function importShippedPci(db: Db, onProgress: (r: ImportReport) => void = () => {}): Promise<ImportReport[]> {
+export async function importShippedPci(
+  db: Db,
+  onProgress: (r: ImportReport) => void = () => {},
+): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   for (const [kind, file] of shippedPciFiles) {
     const report = await importFile(db, kind, file, path.relative(process.cwd(), file));

@@ -22,7 +22,9 @@ export async function listFamilies(db: Db): Promise<FamilySummary[]> {
     name: { vi: f.nameVi, en: f.nameEn },
     source: f.sourceVi && f.sourceEn ? { vi: f.sourceVi, en: f.sourceEn } : null,
     isDemo: f.isDemo === 1,
-    blocks: blockRows.filter((b) => b.familyId === f.id).map((b) => ({ code: b.code, name: { vi: b.nameVi, en: b.nameEn } })),
+    blocks: blockRows
+      .filter((b) => b.familyId === f.id)
+      .map((b) => ({ code: b.code, name: { vi: b.nameVi, en: b.nameEn } })),
     editions: editionRows.filter((e) => e.familyId === f.id).map((e) => ({ year: e.year, status: e.status })),
   }));
 }

@@ -1,6 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { blocks, components, editionComponents, editions, families, scores, tiers, units } from '../db/schema/index.js';
+import {
+  blocks,
+  components,
+  editionComponents,
+  editions,
+  families,
+  scores,
+  tiers,
+  units,
+} from '../db/schema/index.js';
 
 type Bilingual = { vi: string; en: string };
 
@@ -27,27 +36,56 @@ export interface Ranking {
 }
 
 /** The published ranking of one block in one edition, sorted by rank; undefined if there is none. */
-export async function getRanking(db: Db, familyCode: string, year: number, blockCode?: string): Promise<Ranking | undefined> {
+export async function getRanking(
+  db: Db,
+  familyCode: string,
+  year: number,
+  blockCode?: string,
+): Promise<Ranking | undefined> {
   const [edition] = await db
-    .select({ id: editions.id, status: editions.status, familyId: families.id, fCode: families.code, fVi: families.nameVi, fEn: families.nameEn, isDemo: families.isDemo })
+    .select({
+      id: editions.id,
+      status: editions.status,
+      familyId: families.id,
+      fCode: families.code,
+      fVi: families.nameVi,
+      fEn: families.nameEn,
+      isDemo: families.isDemo,
+    })
     .from(editions)
     .innerJoin(families, eq(families.id, editions.familyId))
     .where(and(eq(families.code, familyCode), eq(editions.year, year)));
   if (!edition) return undefined;
-  const blockRows = await db.select().from(blocks).where(eq(blocks.familyId, edition.familyId)).orderBy(asc(blocks.sortOrder));
+  const blockRows = await db
+    .select()
+    .from(blocks)
+    .where(eq(blocks.familyId, edition.familyId))
+    .orderBy(asc(blocks.sortOrder));
   const block = blockCode ? blockRows.find((b) => b.code === blockCode) : blockRows[0];
   if (!block) return undefined;
 
   const comps = await db
-    .select({ id: components.id, code: components.code, vi: components.nameVi, en: components.nameEn, weight: editionComponents.weight })
+    .select({
+      id: components.id,
+      code: components.code,
+      vi: components.nameVi,
+      en: components.nameEn,
+      weight: editionComponents.weight,
+    })
     .from(editionComponents)
     .innerJoin(components, eq(components.id, editionComponents.componentId))
     .where(eq(editionComponents.editionId, edition.id))
     .orderBy(asc(components.sortOrder));
   const compositeComp = comps.find((c) => c.weight === null);
   const subComps = comps.filter((c) => c.weight !== null);
-  const tierRows = await db.select().from(tiers).where(eq(tiers.familyId, edition.familyId)).orderBy(asc(tiers.sortOrder));
-  const tierByCode = new Map(tierRows.map((t) => [t.code, { code: t.code, name: { vi: t.nameVi, en: t.nameEn } }]));
+  const tierRows = await db
+    .select()
+    .from(tiers)
+    .where(eq(tiers.familyId, edition.familyId))
+    .orderBy(asc(tiers.sortOrder));
+  const tierByCode = new Map(
+    tierRows.map((t) => [t.code, { code: t.code, name: { vi: t.nameVi, en: t.nameEn } }]),
+  );
 
   const scoreRows = await db
     .select({
@@ -59,7 +97,9 @@ export async function getRanking(db: Db, familyCode: string, year: number, block
       rank: scores.rank,
       tier: scores.tier,
       // Sub-index ranks are not published; derive competition ranks within the block.
-      derivedRank: sql<number | null>`case when ${scores.score} is null then null else rank() over (partition by ${scores.componentId} order by ${scores.score} desc nulls last) end`,
+      derivedRank: sql<
+        number | null
+      >`case when ${scores.score} is null then null else rank() over (partition by ${scores.componentId} order by ${scores.score} desc nulls last) end`,
     })
     .from(scores)
     .innerJoin(units, eq(units.id, scores.unitId))
@@ -69,7 +109,14 @@ export async function getRanking(db: Db, familyCode: string, year: number, block
   for (const r of scoreRows) {
     let row = byUnit.get(r.unitCode);
     if (!row) {
-      row = { rank: null, unit: { code: r.unitCode, name: { vi: r.unitVi, en: r.unitEn } }, composite: null, tier: null, scores: {}, ranks: {} };
+      row = {
+        rank: null,
+        unit: { code: r.unitCode, name: { vi: r.unitVi, en: r.unitEn } },
+        composite: null,
+        tier: null,
+        scores: {},
+        ranks: {},
+      };
       for (const c of subComps) {
         row.scores[c.code] = null;
         row.ranks[c.code] = null;
@@ -89,7 +136,8 @@ export async function getRanking(db: Db, familyCode: string, year: number, block
     }
   }
   const rows = [...byUnit.values()].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.name.vi.localeCompare(b.unit.name.vi, 'vi'),
+    (a, b) =>
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.name.vi.localeCompare(b.unit.name.vi, 'vi'),
   );
   const bilingual = (x: { vi: string; en: string }) => ({ vi: x.vi, en: x.en });
   return {
@@ -97,7 +145,9 @@ export async function getRanking(db: Db, familyCode: string, year: number, block
     year,
     status: edition.status,
     block: { code: block.code, name: { vi: block.nameVi, en: block.nameEn } },
-    composite: compositeComp ? { code: compositeComp.code, name: bilingual(compositeComp) } : { code: 'composite', name: { vi: 'Tổng hợp', en: 'Composite' } },
+    composite: compositeComp
+      ? { code: compositeComp.code, name: bilingual(compositeComp) }
+      : { code: 'composite', name: { vi: 'Tổng hợp', en: 'Composite' } },
     components: subComps.map((c) => ({ code: c.code, name: bilingual(c), weight: c.weight })),
     tiers: [...tierByCode.values()],
     rows,

@@ -8,7 +8,16 @@ import { getRanking, type Ranking } from '../repos/rankings.js';
 const YEAR = /^\d{4}$/;
 
 function rankingCsv(r: Ranking): string {
-  const header = ['rank', 'unit_code', 'unit_vi', 'unit_en', r.composite.code, 'tier_vi', 'tier_en', ...r.components.map((c) => c.code)];
+  const header = [
+    'rank',
+    'unit_code',
+    'unit_vi',
+    'unit_en',
+    r.composite.code,
+    'tier_vi',
+    'tier_en',
+    ...r.components.map((c) => c.code),
+  ];
   const rows = r.rows.map((row) => [
     row.rank,
     row.unit.code,

@@ -20,7 +20,9 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
   if (!(await hasPciScores(db))) {
     progress('Loading PCI 2006–2016 (VCCI) into the database…');
     await importShippedPci(db, (r) =>
-      progress(`  ${r.kind}: ${r.rows} rows from ${r.file} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged)`),
+      progress(
+        `  ${r.kind}: ${r.rows} rows from ${r.file} (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged)`,
+      ),
     );
   }
 }

@@ -26,11 +26,15 @@ export interface Backend {
 }
 
 export function backends(): Backend[] {
-  const list: Backend[] = [{ name: 'pglite', get: () => open('pglite', () => openDatabase({ memory: true })) }];
+  const list: Backend[] = [
+    { name: 'pglite', get: () => open('pglite', () => openDatabase({ memory: true })) },
+  ];
   const url = process.env.TEST_DATABASE_URL;
   if (url) list.push({ name: 'postgres', get: () => open('postgres', () => openDatabase({ url })) });
   else if (process.env.REQUIRE_POSTGRES_TESTS === '1') {
-    throw new Error('REQUIRE_POSTGRES_TESTS=1 but TEST_DATABASE_URL is not set: start a PostgreSQL server (see .ci/run)');
+    throw new Error(
+      'REQUIRE_POSTGRES_TESTS=1 but TEST_DATABASE_URL is not set: start a PostgreSQL server (see .ci/run)',
+    );
   }
   return list;
 }
@@ -40,16 +44,23 @@ export async function resetDatabase(database: Database): Promise<void> {
   const rows = await database.db.execute<{ tablename: string }>(
     sql`select tablename from pg_tables where schemaname = 'public'`,
   );
-  const names = (rows as unknown as { rows?: Array<{ tablename: string }> }).rows ?? (rows as unknown as Array<{ tablename: string }>);
+  const names =
+    (rows as unknown as { rows?: Array<{ tablename: string }> }).rows ??
+    (rows as unknown as Array<{ tablename: string }>);
   if (names.length === 0) return;
-  await database.db.execute(sql.raw(`truncate ${names.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`));
+  await database.db.execute(
+    sql.raw(`truncate ${names.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`),
+  );
 }
 
 /**
  * Runs `fn` as a suite once per backend. `ctx.database` is set before the suite's own hooks run;
  * the tables are emptied before the suite starts (not between its tests).
  */
-export function describeEachDatabase(title: string, fn: (ctx: { database: Database; backend: Backend['name'] }) => void): void {
+export function describeEachDatabase(
+  title: string,
+  fn: (ctx: { database: Database; backend: Backend['name'] }) => void,
+): void {
   for (const backend of backends()) {
     describe(`${title} [${backend.name}]`, function () {
       this.timeout(120_000);

@@ -28,7 +28,10 @@ export const editions = pgTable(
       .default('draft'),
     methodologyVersion: text('methodology_version'),
   },
-  (t) => [unique('editions_family_year').on(t.familyId, t.year), check('editions_year', sql`${t.year} between 2000 and 2100`)],
+  (t) => [
+    unique('editions_family_year').on(t.familyId, t.year),
+    check('editions_year', sql`${t.year} between 2000 and 2100`),
+  ],
 );
 
 /** Units ranked together (provinces; provincial departments; communes/wards; central agencies). */
@@ -65,7 +68,10 @@ export const units = pgTable(
   },
   (t) => [
     unique('units_block_code').on(t.blockId, t.code),
-    check('units_valid_range', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`),
+    check(
+      'units_valid_range',
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`,
+    ),
   ],
 );
 

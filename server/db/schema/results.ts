@@ -74,7 +74,10 @@ export const indicatorValues = pgTable(
     n: integer('n'),
     source: text('source').notNull(),
   },
-  (t) => [unique('indicator_values_unit').on(t.indicatorId, t.unitId), index('indicator_values_unit_idx').on(t.unitId)],
+  (t) => [
+    unique('indicator_values_unit').on(t.indicatorId, t.unitId),
+    index('indicator_values_unit_idx').on(t.unitId),
+  ],
 );
 
 /** Published scores per unit × edition × component, with rank and tier on each. */
@@ -119,5 +122,8 @@ export const tiers = pgTable(
     nameEn: text('name_en').notNull(),
     sortOrder: integer('sort_order').notNull(),
   },
-  (t) => [unique('tiers_family_code').on(t.familyId, t.code), unique('tiers_family_name_vi').on(t.familyId, t.nameVi)],
+  (t) => [
+    unique('tiers_family_code').on(t.familyId, t.code),
+    unique('tiers_family_name_vi').on(t.familyId, t.nameVi),
+  ],
 );

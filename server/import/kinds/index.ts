@@ -7,6 +7,13 @@ import { pciScores } from './pci-scores.js';
 import { pciUnits } from './pci-units.js';
 
 /** Every import kind, in the order a fresh database needs them. */
-export const importKinds: readonly ImportKind[] = [pciUnits, pciLineage, pciIndicatorLabels, pciBenchmarks, pciIndicators, pciScores];
+export const importKinds: readonly ImportKind[] = [
+  pciUnits,
+  pciLineage,
+  pciIndicatorLabels,
+  pciBenchmarks,
+  pciIndicators,
+  pciScores,
+];
 
 export const findKind = (name: string): ImportKind | undefined => importKinds.find((k) => k.name === name);

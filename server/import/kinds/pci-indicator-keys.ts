@@ -17,7 +17,11 @@ export function checkYearAndComponent(
   const year = issues.integer(line, 'year', v.year, FIRST_YEAR, LAST_YEAR);
   const componentId = ctx.ids.componentIds.get(v.subindex_key ?? '');
   if (componentId === undefined || v.subindex_key === ctx.spec.composite.code) {
-    issues.add(line, 'subindex_key', `unknown sub-index "${v.subindex_key}"; expected one of ${ctx.spec.components.map((c) => c.code).join(', ')}`);
+    issues.add(
+      line,
+      'subindex_key',
+      `unknown sub-index "${v.subindex_key}"; expected one of ${ctx.spec.components.map((c) => c.code).join(', ')}`,
+    );
   }
   return { year, componentId };
 }
@@ -26,7 +30,12 @@ export function checkYearAndComponent(
 export async function indicatorIds(db: Db, ctx: PciContext, years: number[]): Promise<Map<string, number>> {
   if (years.length === 0) return new Map();
   const rows = await db
-    .select({ id: indicators.id, year: editions.year, componentId: indicators.componentId, code: indicators.code })
+    .select({
+      id: indicators.id,
+      year: editions.year,
+      componentId: indicators.componentId,
+      code: indicators.code,
+    })
     .from(indicators)
     .innerJoin(editions, eq(editions.id, indicators.editionId))
     .where(and(eq(editions.familyId, ctx.ids.familyId), inArray(editions.year, years)));

@@ -14,13 +14,16 @@ export const pciLineage: ImportKind = {
     const seen = new Map<string, number>();
     const rows = csv.rows.map(({ line, values: v }) => {
       const event = v.event as (typeof EVENTS)[number];
-      if (!EVENTS.includes(event)) issues.add(line, 'event', `must be one of ${EVENTS.join(', ')} (got "${v.event}")`);
+      if (!EVENTS.includes(event))
+        issues.add(line, 'event', `must be one of ${EVENTS.join(', ')} (got "${v.event}")`);
       if (!DATE.test(v.date ?? '')) issues.add(line, 'date', `must be a date YYYY-MM-DD (got "${v.date}")`);
       const from = ctx.provinces.get(v.from_code ?? '');
-      if (!from) issues.add(line, 'from_code', `unknown province key "${v.from_code}" (import pci-units first)`);
+      if (!from)
+        issues.add(line, 'from_code', `unknown province key "${v.from_code}" (import pci-units first)`);
       const to = v.to_code ? ctx.provinces.get(v.to_code) : undefined;
       if (v.to_code && !to) issues.add(line, 'to_code', `unknown province key "${v.to_code}"`);
-      if ((event === 'abolish') !== !v.to_code) issues.add(line, 'to_code', event === 'abolish' ? 'must be empty for abolish' : 'is required');
+      if ((event === 'abolish') !== !v.to_code)
+        issues.add(line, 'to_code', event === 'abolish' ? 'must be empty for abolish' : 'is required');
       issues.unique(seen, `${v.event}|${v.from_code}|${v.to_code}|${v.date}`, line, 'from_code', 'event');
       return {
         event,
@@ -32,9 +35,12 @@ export const pciLineage: ImportKind = {
       };
     });
     issues.fail();
-    return upsert(db, unitLineage, rows, [unitLineage.event, unitLineage.fromUnitId, unitLineage.toUnitId, unitLineage.date], [
-      'noteVi',
-      'noteEn',
-    ]);
+    return upsert(
+      db,
+      unitLineage,
+      rows,
+      [unitLineage.event, unitLineage.fromUnitId, unitLineage.toUnitId, unitLineage.date],
+      ['noteVi', 'noteEn'],
+    );
   },
 };

@@ -11,14 +11,17 @@ export const pciUnits: ImportKind = {
   async run(db, csv, issues, ctx) {
     const seen = new Map<string, number>();
     const rows = csv.rows.map(({ line, values: v }) => {
-      if (!CODE.test(v.code ?? '')) issues.add(line, 'code', `must be lowercase ASCII letters, digits, - or _ (got "${v.code}")`);
+      if (!CODE.test(v.code ?? ''))
+        issues.add(line, 'code', `must be lowercase ASCII letters, digits, - or _ (got "${v.code}")`);
       issues.unique(seen, v.code ?? '', line, 'code', 'unit code');
       issues.text(line, 'name_vi', v.name_vi);
       issues.text(line, 'name_en', v.name_en);
       for (const col of ['valid_from', 'valid_to'] as const) {
-        if (v[col] && !DATE.test(v[col]!)) issues.add(line, col, `must be a date YYYY-MM-DD (got "${v[col]}")`);
+        if (v[col] && !DATE.test(v[col]!))
+          issues.add(line, col, `must be a date YYYY-MM-DD (got "${v[col]}")`);
       }
-      if (v.valid_from && v.valid_to && v.valid_from > v.valid_to) issues.add(line, 'valid_to', 'is before valid_from');
+      if (v.valid_from && v.valid_to && v.valid_from > v.valid_to)
+        issues.add(line, 'valid_to', 'is before valid_from');
       return {
         blockId: ctx.provincesBlockId,
         code: v.code!,
@@ -30,6 +33,12 @@ export const pciUnits: ImportKind = {
       };
     });
     issues.fail();
-    return upsert(db, units, rows, [units.blockId, units.code], ['nameVi', 'nameEn', 'officialCode', 'validFrom', 'validTo']);
+    return upsert(
+      db,
+      units,
+      rows,
+      [units.blockId, units.code],
+      ['nameVi', 'nameEn', 'officialCode', 'validFrom', 'validTo'],
+    );
   },
 };

@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import type { RankingRow } from '../../server/api-types.js';
+import { defaultDir, sortRows } from '../../client/src/ranking-sort.js';
+
+const row = (code: string, rank: number | null, composite: number | null, x: number | null): RankingRow => ({
+  rank,
+  unit: { code, name: { vi: code, en: code } },
+  composite,
+  tier: null,
+  scores: { x },
+  ranks: { x: null },
+});
+
+const rows = [row('b', 2, 60, 5), row('a', 1, 70, null), row('c', 3, 50, 5), row('d', null, null, 9)];
+
+describe('sortRows', () => {
+  it('sortRows(rows, "rank", "asc") puts unranked rows last', () => {
+    expect(sortRows(rows, 'rank', 'asc').map((r) => r.unit.code)).to.deep.equal(['a', 'b', 'c', 'd']);
+  });
+
+  it('sortRows(rows, component, "desc") sorts high to low, ties in rank order, missing last', () => {
+    expect(sortRows(rows, 'x', 'desc').map((r) => r.unit.code)).to.deep.equal(['d', 'b', 'c', 'a']);
+  });
+
+  it('sortRows(rows, component, "asc") still puts missing values last', () => {
+    expect(sortRows(rows, 'x', 'asc').map((r) => r.unit.code)).to.deep.equal(['b', 'c', 'd', 'a']);
+  });
+
+  it('sortRows(rows, "unit", "asc") sorts names with the locale’s collation', () => {
+    const vi = [row('Đà Nẵng', 1, 1, 1), row('Bình Dương', 2, 1, 1), row('Ða', 3, 1, 1)];
+    vi.forEach((r) => (r.unit.name.vi = r.unit.code));
+    expect(sortRows(vi, 'unit', 'asc').map((r) => r.unit.code)[0]).to.equal('Bình Dương');
+  });
+
+  it('sortRows(rows, ...) does not modify its input', () => {
+    const copy = [...rows];
+    sortRows(rows, 'x', 'desc');
+    expect(rows).to.deep.equal(copy);
+  });
+
+  it('defaultDir(column) starts scores high-to-low and rank or names ascending', () => {
+    expect([defaultDir('rank'), defaultDir('unit'), defaultDir('composite'), defaultDir('x')]).to.deep.equal([
+      'asc',
+      'asc',
+      'desc',
+      'desc',
+    ]);
+  });
+});

@@ -1,0 +1,113 @@
+import { expect } from 'chai';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { createApp } from '../../server/app.js';
+import { createLogger } from '../../server/http/logger.js';
+import { staticClient } from '../../server/http/static-client.js';
+import { importShippedPci } from '../../server/import/run.js';
+import { launchBrowser } from '../support/browser.js';
+import { backends, resetDatabase } from '../support/db.js';
+
+const OUT = 'test-output/screenshots';
+
+describe('ranking page (browser)', function () {
+  this.timeout(180_000);
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    browser = await launchBrowser(this);
+    const database = await backends()[0]!.get();
+    await resetDatabase(database);
+    await importShippedPci(database.db);
+    const app = createApp({
+      config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'production' },
+      database,
+      logger: createLogger('silent'),
+      client: staticClient(),
+    });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    mkdirSync(OUT, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  const rowUnits = () => page.locator('ci-ranking-table tbody tr th.unit').allTextContents();
+  const cell = (row: number, selector: string) =>
+    page.locator(`ci-ranking-table tbody tr >> nth=${row}`).locator(selector).textContent();
+
+  it('opens /rankings/pci/2016 and shows 63 rows in rank order with Vietnamese number formats', async () => {
+    await page.goto(`${base}/rankings/pci/2016`);
+    await page.locator('ci-ranking-table tbody tr').nth(62).waitFor();
+    expect(await page.locator('ci-ranking-table tbody tr').count()).to.equal(63);
+    const units = await rowUnits();
+    expect(units[0]).to.equal('Đà Nẵng');
+    expect(await cell(0, 'td.composite')).to.equal('70,00');
+    expect(await cell(0, '.badge')).to.equal('Rất tốt');
+    expect(await page.locator('h1').textContent()).to.include('2016');
+    await page.screenshot({ path: `${OUT}/ranking-2016-vi.png`, fullPage: false });
+  });
+
+  it('switches to English and keeps the language in the URL', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('columnheader', { name: /^Rank/ }).waitFor();
+    expect(page.url()).to.match(/\/rankings\/pci\/2016\?lang=en$/);
+    expect(await cell(0, 'td.composite')).to.equal('70.00');
+    expect(await cell(0, '.badge')).to.equal('Excellent');
+    expect((await rowUnits())[0]).to.equal('Da Nang');
+    await page.screenshot({ path: `${OUT}/ranking-2016-en.png` });
+  });
+
+  it('sorts by a sub-index column, high to low, and back', async () => {
+    await page.getByRole('button', { name: /^Transparency/ }).click();
+    expect(page.url()).to.include('sort=transparency');
+    const values = await page
+      .locator('ci-ranking-table tbody td[data-component="transparency"]')
+      .allTextContents();
+    const numbers = values.map(Number);
+    expect(numbers).to.deep.equal([...numbers].sort((a, b) => b - a));
+    expect(
+      await page.getByRole('columnheader', { name: /^Transparency/ }).getAttribute('aria-sort'),
+    ).to.equal('descending');
+    await page.getByRole('button', { name: /^Transparency/ }).click();
+    const asc = (
+      await page.locator('ci-ranking-table tbody td[data-component="transparency"]').allTextContents()
+    ).map(Number);
+    expect(asc).to.deep.equal([...asc].sort((a, b) => a - b));
+  });
+
+  it('reloading the URL restores the same view, and changing the year loads that edition', async () => {
+    await page.reload();
+    await page.locator('ci-ranking-table tbody tr').nth(62).waitFor();
+    expect(
+      await page.getByRole('columnheader', { name: /^Transparency/ }).getAttribute('aria-sort'),
+    ).to.equal('ascending');
+    await page.getByLabel('Year').selectOption('2008');
+    await page.locator('ci-ranking-table tbody tr').nth(63).waitFor();
+    expect(page.url()).to.match(/\/rankings\/pci\/2008\?/);
+    expect(await rowUnits()).to.include('Ha Tay');
+  });
+
+  it('fits a phone screen: the table scrolls inside its box, not the page', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await phone.goto(`${base}/rankings/pci/2016?lang=en`);
+    await phone.locator('ci-ranking-table tbody tr').nth(62).waitFor();
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).to.be.at.most(0);
+    await phone.screenshot({ path: `${OUT}/ranking-2016-phone.png` });
+    await phone.close();
+  });
+});
