@@ -84,15 +84,20 @@ export function randomSource(seed: number | string): Random {
     return (x * 67108864 + y) / 9007199254740992;
   }
 
-  // Lemire-style rejection on 32 bits; products stay below 2^53 while n < 2^21, so they are exact.
+  // Lemire's nearly-divisionless rejection on 32 bits: the products stay below 2^53 while n < 2^21, so they are
+  // exact, and `>>> 0` takes them modulo 2^32. The slow modulo runs only when the low part is below n.
   function below(n: number): number {
     if (n < TWO21) {
-      const threshold = (TWO32 - n) % n;
-      for (;;) {
-        const m = nextUint32() * n;
-        const low = m % TWO32;
-        if (low >= threshold) return Math.floor(m / TWO32);
+      let m = nextUint32() * n;
+      let low = m >>> 0;
+      if (low < n) {
+        const threshold = (TWO32 - n) % n;
+        while (low < threshold) {
+          m = nextUint32() * n;
+          low = m >>> 0;
+        }
       }
+      return Math.floor(m / TWO32);
     }
     for (;;) {
       const r = Math.floor(uniform01() * n);

@@ -15,9 +15,9 @@ export type {
   Observation,
 } from './types.js';
 export { prepareSurvey, type PreparedSurvey } from './prepare.js';
-export { evaluateSurvey, sortedRows, type Evaluation, type SortedRows } from './evaluate.js';
+export { evaluateSurvey, type Evaluation } from './evaluate.js';
+export { evaluateResample, resampleFrame, type ResampleFrame } from './resample.js';
 export { indicatorTableOf } from './table.js';
-export { quantileSorted } from './quantile.js';
 
 /** surveyIndicators(observations, methodology, options?) computes every indicator of the methodology per unit. */
 export function surveyIndicators(

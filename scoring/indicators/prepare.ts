@@ -5,8 +5,9 @@
 
 import type { AggregateNode, IndicatorNode, Methodology, MethodologyNode } from '../methodology/types.js';
 import { readAnswer } from './answer.js';
-import { surveyColumn, type SurveyColumn } from './columns.js';
-import type { IndicatorOptions, Observation } from './types.js';
+import { encodeAnswer, surveyColumn, type SurveyColumn } from './columns.js';
+import { compileFilter, type FilterTest } from './filter.js';
+import type { AnswerValue, IndicatorOptions, Observation } from './types.js';
 
 export interface PreparedSurvey {
   units: { code: string; block: string }[];
@@ -99,29 +100,50 @@ export function prepareSurvey(
   const rows = unitStart[units.length]!;
   const cursor = unitStart.slice(0, units.length);
 
-  // Pass 2: encode every kept observation into its row.
+  // Pass 2: encode every kept observation into its row. Filters shared by several columns are evaluated once
+  // per row; the common answer (a number) takes an inlined path, and error texts are built only on error.
   const K = columns.length;
   const value = new Float64Array(rows * K);
   const present = new Uint8Array(rows * K);
+  const filterKeys = new Map<string, number>();
+  const filters: { item: string; test: FilterTest }[] = [];
+  const filterOf = new Int32Array(K).fill(-1);
+  columns.forEach((col, k) => {
+    if (col.filter === null) return;
+    const key = JSON.stringify([col.filter.item, col.filter.op, col.filter.value]);
+    let f = filterKeys.get(key);
+    if (f === undefined) {
+      f = filters.length;
+      filterKeys.set(key, f);
+      filters.push({ item: col.filter.item, test: compileFilter(col.filter) });
+    }
+    filterOf[k] = f;
+  });
+  const pass = new Uint8Array(filters.length);
+  const items = columns.map((c) => c.item);
+  const share = columns.map((c) => c.numbers);
   for (let i = 0; i < observations.length; i++) {
     const u = unitOfObs[i]!;
     if (u < 0) continue;
     const obs = observations[i]!;
+    const answers = obs.answers;
+    for (let f = 0; f < filters.length; f++)
+      pass[f] = filters[f]!.test(filterAnswer(obs, filters[f]!.item, i)) ? 1 : 0;
     const base = cursor[rank[u]!]!++ * K;
     for (let k = 0; k < K; k++) {
-      const col = columns[k]!;
-      if (col.filter !== null) {
-        const item = col.filterItem!;
-        const fromProfile = obs.profile != null && obs.profile[item] !== undefined;
-        const f = fromProfile
-          ? readAnswer(obs.profile, item, `observations[${i}].profile`)
-          : readAnswer(obs.answers, item, `observations[${i}].answers`);
-        if (!col.filter(f)) continue;
+      const f = filterOf[k]!;
+      if (f >= 0 && pass[f] === 0) continue;
+      let a = answers[items[k]!];
+      if (a === undefined || a === null) continue;
+      let x: number;
+      if (typeof a === 'number' && a === a && a !== Infinity && a !== -Infinity) {
+        const numbers = share[k]!;
+        x = numbers !== null ? (numbers.has(a) ? 1 : 0) : columns[k]!.statistic === 'count' ? 1 : a;
+      } else {
+        a = readAnswer(answers, items[k]!, `observations[${i}].answers`);
+        if (a === null) continue;
+        x = encodeAnswer(columns[k]!, a, () => `observations[${i}].answers.${items[k]}`);
       }
-      const a = readAnswer(obs.answers, col.item, `observations[${i}].answers`);
-      if (a === null) continue;
-      const x = col.encode(a, `observations[${i}].answers.${col.item}`);
-      if (x !== x) continue;
       value[base + k] = x;
       present[base + k] = 1;
     }
@@ -137,6 +159,14 @@ export function prepareSurvey(
     codes: indicators.map((n) => n.code),
     excludedObservations: excluded,
   };
+}
+
+// The filter item is looked up in the firm's profile first, then in its answers to this unit.
+function filterAnswer(obs: Observation, item: string, i: number): AnswerValue {
+  if (obs.profile != null && Object.hasOwn(obs.profile, item)) {
+    return readAnswer(obs.profile, item, `observations[${i}].profile`);
+  }
+  return readAnswer(obs.answers, item, `observations[${i}].answers`);
 }
 
 function flagRule(rule: boolean | readonly string[]): (flags: string[] | undefined) => boolean {

@@ -1,59 +1,28 @@
 import { expect } from 'chai';
-import { evaluateSurvey, sortedRows } from '../../../scoring/indicators/evaluate.js';
+import { evaluateSurvey } from '../../../scoring/indicators/evaluate.js';
 import { prepareSurvey } from '../../../scoring/indicators/prepare.js';
 import type { Observation } from '../../../scoring/indicators/types.js';
 import { indicator, methodologyOf } from './fixture.js';
 
-const m = methodologyOf(
-  indicator('S', { kind: 'survey', item: 'R', statistic: 'share', categories: [4, 5] }),
-  indicator('MEAN', { kind: 'survey', item: 'R', statistic: 'mean' }),
-  indicator('MED', { kind: 'survey', item: 'D', statistic: 'median' }),
-  indicator('P25', { kind: 'survey', item: 'D', statistic: 'percentile', p: 25 }),
-  indicator('N', { kind: 'survey', item: 'D', statistic: 'count' }),
-);
-const rows: [string, number | null, number | null][] = [
-  ['A', 5, 30],
-  ['A', 2, null],
-  ['A', 4, 10],
-  ['A', null, 45],
-  ['B', 1, 7],
-  ['B', 3, 7],
-  ['B', 5, 90],
-];
-const obs: Observation[] = rows.map(([unit, r, d]) => ({ unit, answers: { R: r, D: d } }));
-
 describe('evaluateSurvey', () => {
-  it('evaluateSurvey(prepared, counts, sorted) equals the plain evaluation of the rows repeated counts times', () => {
-    const counts = [2, 0, 1, 3, 0, 2, 1];
-    const expanded = obs.flatMap((o, i) => Array.from({ length: counts[i]! }, () => o));
-    const prep = prepareSurvey(obs, m);
-    const weighted = evaluateSurvey(prep, counts, sortedRows(prep));
-    const plain = evaluateSurvey(prepareSurvey(expanded, m));
-    expect(Array.from(weighted.n)).to.deep.equal(Array.from(plain.n));
-    for (let i = 0; i < plain.value.length; i++)
-      expect(weighted.value[i]).to.be.closeTo(plain.value[i]!, 1e-12);
+  it('evaluateSurvey(prepared) gives the median of an even count as the mean of the two middle values', () => {
+    const obs: Observation[] = [45, 10, 30, 20].map((d) => ({ unit: 'A', answers: { D: d } }));
+    const m = methodologyOf(indicator('MED', { kind: 'survey', item: 'D', statistic: 'median' }));
+    expect(evaluateSurvey(prepareSurvey(obs, m)).value[0]).to.equal(25);
   });
 
-  it('evaluateSurvey(prepared, ones, sorted) equals evaluateSurvey(prepared)', () => {
-    const prep = prepareSurvey(obs, m);
-    const a = evaluateSurvey(prep, new Array(obs.length).fill(1), sortedRows(prep));
-    const b = evaluateSurvey(prep);
-    expect(Array.from(a.value)).to.deep.equal(Array.from(b.value));
+  it('evaluateSurvey(prepared) interpolates a percentile as R type 7', () => {
+    // h = (5 − 1)·0.9 = 3.6 → 40 + 0.6·(100 − 40) = 76; R: quantile(c(10, 20, 30, 40, 100), 0.9) = 76
+    const obs: Observation[] = [100, 10, 40, 20, 30].map((d) => ({ unit: 'A', answers: { D: d } }));
+    const m = methodologyOf(indicator('P90', { kind: 'survey', item: 'D', statistic: 'percentile', p: 90 }));
+    expect(evaluateSurvey(prepareSurvey(obs, m)).value[0]).to.be.closeTo(76, 1e-12);
   });
 
-  it('evaluateSurvey(prepared, counts) gives NaN and n 0 when the resample holds no answer', () => {
-    const prep = prepareSurvey(obs, m);
-    const e = evaluateSurvey(prep, [0, 1, 0, 0, 1, 1, 1], sortedRows(prep));
-    // Unit A keeps only row 2 (R = 2, D missing): the duration columns have no answer.
-    expect(e.n[2]).to.equal(0);
-    expect(Number.isNaN(e.value[2])).to.equal(true);
-  });
-
-  it('evaluateSurvey(prepared, counts) without sorted throws a TypeError when there are quantile columns', () => {
-    const prep = prepareSurvey(obs, m);
-    expect(() => evaluateSurvey(prep, new Array(obs.length).fill(1))).to.throw(
-      TypeError,
-      'sorted is required',
-    );
+  it('evaluateSurvey(prepared) gives NaN and n 0 for a unit without answers', () => {
+    const obs: Observation[] = [{ unit: 'A', answers: { D: null } }];
+    const m = methodologyOf(indicator('MEAN', { kind: 'survey', item: 'D', statistic: 'mean' }));
+    const e = evaluateSurvey(prepareSurvey(obs, m));
+    expect(e.n[0]).to.equal(0);
+    expect(Number.isNaN(e.value[0])).to.equal(true);
   });
 });

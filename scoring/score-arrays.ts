@@ -1,0 +1,60 @@
+// Numbers-only twin of reweight() for the bootstrap and the Monte Carlo: the same aggregation (aggregate() with
+// weights re-normalised over available children, coverage, the root's scale map) on a Prepared, but returning
+// Float64Array columns per flat node instead of NodeResult objects, and optionally with another aggregator.
+// test/scoring/score-arrays.test.ts checks it against computeIndex.
+
+import { aggregate } from './aggregate/aggregate.js';
+import type { FlatTree } from './flatten.js';
+import type { Aggregator } from './methodology/types.js';
+import type { Prepared } from './prepare.js';
+import type { WeightOverrides } from './types.js';
+
+export interface BlockScores {
+  block: string;
+  units: string[];
+  tree: FlatTree;
+  /** By flat-node position (post-order, root last): indicator scores and aggregate values, NaN = missing. */
+  values: Float64Array[];
+}
+
+export interface ScoreOverrides {
+  /** Node weights by code (relative to siblings), as reweight(). */
+  weights?: WeightOverrides;
+  /** One aggregator for every aggregate node, replacing the methodology's. */
+  aggregator?: { aggregator: Aggregator; p?: number };
+}
+
+/** scoreArrays(prepared, overrides?) aggregates every block of a prepared methodology. */
+export function scoreArrays(prepared: Prepared, overrides: ScoreOverrides = {}): BlockScores[] {
+  const scale = prepared.methodology.scale ?? null;
+  const weights = overrides.weights ?? {};
+  return prepared.blocks.map((pb) => {
+    const { nodes, root } = pb.tree;
+    const values: Float64Array[] = new Array(nodes.length);
+    for (let at = 0; at < nodes.length; at++) {
+      const flat = nodes[at]!;
+      if (flat.node.type === 'indicator') {
+        values[at] = pb.scores[at]!;
+        continue;
+      }
+      const node = flat.node;
+      const w = flat.children.map((c) => {
+        const code = nodes[c]!.node.code;
+        return Object.hasOwn(weights, code) ? weights[code]! : nodes[c]!.node.weight;
+      });
+      const how = overrides.aggregator ?? node;
+      let v = aggregate(
+        flat.children.map((c) => values[c]!),
+        w,
+        how.aggregator,
+        { p: how.p, coverage: node.coverage },
+      );
+      if (at === root && scale) {
+        const k = (scale.to[1] - scale.to[0]) / (scale.from[1] - scale.from[0]);
+        v = v.map((x) => scale.to[0] + (x - scale.from[0]) * k);
+      }
+      values[at] = v;
+    }
+    return { block: pb.block.code, units: pb.units, tree: pb.tree, values };
+  });
+}
