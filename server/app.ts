@@ -8,9 +8,10 @@ import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { rankingRoutes } from './routes/rankings.js';
+import { surveyRoutes, type SurveyConfig } from './routes/surveys/index.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'>;
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & SurveyConfig;
   database: Database;
   logger: Logger;
   /** Serves the browser client (static build or Vite middleware); mounted after the API. */
@@ -40,6 +41,7 @@ export function createApp({ config, database, logger, client }: AppDeps): Expres
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
   api.use('/v1', rankingRoutes(database.db));
+  api.use('/v1', surveyRoutes(database.db, config));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -19,6 +19,8 @@ export interface Config {
    * first start and kept in DATA_DIR/code-secret (losing it makes issued codes unusable).
    */
   codeSecret: string | undefined;
+  /** Bearer token for the analyst/admin API; when unset, admin routes answer 403. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -34,7 +36,12 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -66,10 +73,16 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a URL; expected postgres://user:password@host:5432/database',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must start with postgres:// or postgresql:// (got "${url.protocol}//")`,
+    );
   }
   return raw;
 }
@@ -86,7 +99,16 @@ function byteSize(env: NodeJS.ProcessEnv, name: string, fallback: string): numbe
 function codeSecret(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.CODE_SECRET;
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 32) throw new ConfigError('CODE_SECRET', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  if (raw.length < 32)
+    throw new ConfigError('CODE_SECRET', 'must be at least 32 characters (e.g. openssl rand -hex 32)');
+  return raw;
+}
+
+function adminToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.ADMIN_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16)
+    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters (e.g. openssl rand -hex 24)');
   return raw;
 }
 
@@ -104,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: bool(env, 'SEED', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     codeSecret: codeSecret(env),
+    adminToken: adminToken(env),
   };
 }

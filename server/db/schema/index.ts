@@ -1,3 +1,4 @@
 // One schema for PGlite and a PostgreSQL server; drizzle-kit generates the SQL migrations from it.
 export * from './core.js';
 export * from './results.js';
+export * from './surveys.js';
