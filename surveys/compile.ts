@@ -92,7 +92,7 @@ function valueSchema(
       const scale = resolveScale(definition, q.scale);
       if (!scale) throw new TypeError(`unknown scale for ${q.code}`);
       const values: number[] = Array.from({ length: scale.points }, (_, i) => i + 1);
-      return { type: 'integer', enum: scale.dontKnow ? [...values, scale.dontKnow.code] : values };
+      return { enum: scale.dontKnow ? [...values, scale.dontKnow.code] : values };
     }
     case 'numeric':
       return {

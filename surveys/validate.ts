@@ -25,8 +25,8 @@ const addFormats = (typeof formatsModule.default === 'function' ? formatsModule.
 /**
  * Validates a submission: hostile JSON, then the compiled response schema (types, options,
  * scales, bounds, units of the edition, unknown keys), then the answer-dependent rules (required,
- * requiredIf, hidden items empty, ratings only for selected units). The definition must have
- * passed checkDefinition.
+ * requiredIf, hidden items empty, ratings only for selected units), which run once the schema
+ * passes. The definition must have passed checkDefinition.
  */
 export function validateResponse(
   definition: SurveyDefinition,
@@ -59,14 +59,10 @@ function run(
   const validate = validator(definition, edition, draft);
   const errors: LocatedError[] = [];
   if (!validate(input)) errors.push(...responseErrors(definition, input, validate.errors as ErrorObject[]));
-  const shapeOk = !errors.some(
-    (e) => e.code === 'not_an_object' || (e.path === '/answers' && e.code !== 'required'),
-  );
-  if (!draft && shapeOk && isObject(input)) {
-    for (const e of checkResponseRules(definition, edition, input)) {
-      if (!errors.some((x) => x.path === e.path)) errors.push(e);
-    }
-  }
+  // Rules run only on well-typed answers: conditions over an invalid answer would add misleading
+  // required/hidden errors. The client runs the same code, so both layers surface while typing.
+  if (!draft && errors.length === 0 && isObject(input))
+    errors.push(...checkResponseRules(definition, edition, input));
   return { valid: errors.length === 0, errors };
 }
 
