@@ -95,11 +95,6 @@ describeEachDatabase('POST /api/v1/surveys/:slug/responses', (ctx) => {
       expect(detail, JSON.stringify(res.body.error.details)).to.include({ code });
       expect(detail!.message.vi).to.be.a('string').and.not.equal(detail!.message.en);
       expect(await stored()).to.equal(before);
-      const [row] = await ctx.database.db
-        .select({ used: surveyCodes.used })
-        .from(surveyCodes)
-        .where(eq(surveyCodes.used, true));
-      expect(row).to.exist;
       expect(
         (await ctx.database.db.select({ n: count() }).from(surveyCodes).where(eq(surveyCodes.used, true)))[0]!
           .n,
