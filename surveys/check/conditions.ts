@@ -46,7 +46,11 @@ export function checkConditions(definition: SurveyDefinition): LocatedError[] {
       errors.push({
         path,
         code: 'condition_syntax',
-        message: message('condition_syntax', { position: e.position, detail: e.message }),
+        message: message('condition_syntax', {
+          position: e.position,
+          detail: e.message,
+          detailVi: syntaxVi(e),
+        }),
       });
       return [];
     }
@@ -165,4 +169,22 @@ function findCycles(edges: Map<string, Array<[string, string]>>): LocatedError[]
   };
   for (const node of edges.keys()) if (!state.has(node)) visit(node);
   return errors;
+}
+
+const SYNTAX_VI: Record<ConditionSyntaxError['reason'], string> = {
+  empty: 'điều kiện trống',
+  too_long: 'điều kiện quá dài',
+  too_deep: 'lồng ngoặc quá sâu',
+  unexpected_character: 'ký tự không hợp lệ',
+  unterminated_string: 'chuỗi chưa đóng dấu nháy',
+  unexpected_token: 'thành phần không mong đợi',
+  unknown_function: 'hàm không tồn tại',
+  expected_comparison: 'thiếu phép so sánh',
+  expected_value: 'thiếu giá trị',
+  expected_literal: 'cần một số hoặc chuỗi',
+  expected_item_code: 'cần mã câu hỏi',
+};
+
+function syntaxVi(e: ConditionSyntaxError): string {
+  return `${SYNTAX_VI[e.reason]}${e.near ? ` '${e.near}'` : ''}`;
 }

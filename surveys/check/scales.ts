@@ -37,11 +37,15 @@ export function checkScales(definition: SurveyDefinition): LocatedError[] {
       const max = q.maxSelections;
       if (max !== undefined && min > max) {
         push(`${path}/minSelections`, 'invalid_selection_bounds', {
-          detail: `minSelections ${min} > maxSelections ${max}`,
+          min,
+          limitVi: `số lựa chọn tối đa ${max}`,
+          limitEn: `the maximum ${max}`,
         });
       } else if (q.type === 'multiple' && min > q.options.length) {
         push(`${path}/minSelections`, 'invalid_selection_bounds', {
-          detail: `minSelections ${min} > ${q.options.length} options`,
+          min,
+          limitVi: `số phương án (${q.options.length})`,
+          limitEn: `the number of options (${q.options.length})`,
         });
       }
     }
