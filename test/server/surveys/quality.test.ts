@@ -17,10 +17,14 @@ interface Aggregate {
 describeEachDatabase('quality flags', (ctx) => {
   let app: Express;
   let slug: string;
-  const admin = (path: string, method: 'get' | 'post' = 'get') =>
-    request(app)
-      [method](`/api/v1/admin/survey-editions/${slug}${path}`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+  const admin = (path: string, method: 'get' | 'post' = 'get') => {
+    const url = `/api/v1/admin/survey-editions/${slug}${path}`;
+    const agent = request(app);
+    return (method === 'get' ? agent.get(url) : agent.post(url)).set(
+      'authorization',
+      `Bearer ${ADMIN_TOKEN}`,
+    );
+  };
 
   before(async () => {
     await seedFamily(ctx.database.db);
