@@ -1,0 +1,173 @@
+// The score command, testable in-process: runScore(argv, io) returns the exit code. server/cli/score.ts binds it to
+// the real process.
+
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeIndex } from '../../../scoring/compute.js';
+import type { Methodology } from '../../../scoring/methodology/types.js';
+import { sensitivity as runSensitivity, type SensitivityResult } from '../../../scoring/sensitivity.js';
+import { column, parseCsv } from './csv.js';
+import { EXIT, InputError, InputErrors, UsageError } from './errors.js';
+import { methodologyFromMeta } from './imeta.js';
+import { formatCsv, formatJson } from './output.js';
+import { parseMethodology } from './read-methodology.js';
+import { readTable } from './read-table.js';
+
+export interface ScoreIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readText(path: string): string;
+  writeText(path: string, text: string): void;
+  /** Progress redraws one line on a terminal, prints every 10 % otherwise. */
+  isTTY: boolean;
+}
+
+export const USAGE = `usage: npm run score -- (--methodology FILE | --meta FILE) --data FILE [options]
+
+Scores a unit × indicator table with the index engine.
+
+  --methodology FILE  methodology JSON (scoring/methodology/schema.json)
+  --meta FILE         COINr-style iMeta CSV (iCode, Parent, Level, Direction, Weight, Type, iName), converted to
+                      a methodology: min-max [0, 100], arithmetic means
+  --data FILE         CSV, wide (unit column + one column per indicator code, optional n_<code>) or long
+                      (unit, indicator, value[, n]); optional block and edition (or Time, year) columns
+  --edition YEAR      the edition to score when the data hold several (the others serve pooled benchmarks)
+  --format csv|json   csv: one row per unit; json: the full result (default csv, or json for --out *.json)
+  --out FILE          write there instead of stdout
+  --sensitivity RUNS  add a Monte Carlo over weights: median rank and 5-95 % rank range per unit
+  --noise P           weight noise for --sensitivity: each weight × U(1 - P, 1 + P) (default 0.25)
+  --seed SEED         seed for --sensitivity (default 1)
+
+exit codes: 0 ok · 1 invalid input file (file:line:column: message) · 2 bad command line · 3 cannot read or write
+`;
+
+/** runScore(argv, io) — argv without the node and script paths. */
+export function runScore(argv: string[], io: ScoreIo): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`score: ${e.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputError || e instanceof InputErrors) {
+      io.stderr(`${e.message}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof IoError) {
+      io.stderr(`score: ${e.message}\n`);
+      return EXIT.io;
+    }
+    if (e instanceof RangeError || e instanceof TypeError) {
+      io.stderr(`score: ${e.message}\n`);
+      return EXIT.input;
+    }
+    throw e;
+  }
+}
+
+class IoError extends Error {}
+
+function run(argv: string[], io: ScoreIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        methodology: { type: 'string' },
+        meta: { type: 'string' },
+        data: { type: 'string' },
+        edition: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        sensitivity: { type: 'string' },
+        noise: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const a = parsed.values;
+  if (a.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (!a.data) throw new UsageError('--data is required');
+  if (!a.methodology === !a.meta) throw new UsageError('give one of --methodology or --meta');
+  const format = a.format ?? (a.out?.endsWith('.json') ? 'json' : 'csv');
+  if (format !== 'csv' && format !== 'json') throw new UsageError('--format is not csv or json');
+  const edition = a.edition === undefined ? undefined : integer(a.edition, '--edition', 0);
+  const runs = a.sensitivity === undefined ? 0 : integer(a.sensitivity, '--sensitivity', 1);
+  const noise = a.noise === undefined ? 0.25 : Number(a.noise);
+  if (!(noise >= 0 && noise <= 1)) throw new UsageError('--noise is not a number in [0, 1]');
+  const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
+
+  const data = parseCsv(read(io, a.data), a.data);
+  let m: Methodology;
+  if (a.methodology) {
+    m = parseMethodology(read(io, a.methodology), a.methodology);
+  } else {
+    const b = column(data, ['block']);
+    const blocks = b < 0 ? ['all'] : [...new Set(data.rows.map((r) => (r.fields[b] ?? '').trim()))];
+    const id =
+      basename(a.meta!)
+        .replace(/\.[^.]*$/, '')
+        .replace(/[^A-Za-z0-9_-]/g, '-') || 'meta';
+    m = methodologyFromMeta(parseCsv(read(io, a.meta!), a.meta!), id, blocks);
+  }
+  const { table, history } = readTable(data, m, edition);
+  const result = computeIndex(m, table, { history });
+  let sens: SensitivityResult | undefined;
+  if (runs > 0) {
+    const progress = reporter(io, 'sensitivity');
+    sens = runSensitivity(m, table, {
+      runs,
+      seed,
+      weights: { p: noise },
+      compute: { history },
+      onProgress: progress,
+    });
+  }
+  const text = format === 'json' ? formatJson(result, sens) : formatCsv(result, sens);
+  if (a.out) {
+    try {
+      io.writeText(a.out, text);
+    } catch (e) {
+      throw new IoError(`cannot write ${a.out}: ${(e as Error).message}`);
+    }
+  } else {
+    io.stdout(text);
+  }
+  return EXIT.ok;
+}
+
+function read(io: ScoreIo, path: string): string {
+  try {
+    return io.readText(path);
+  } catch (e) {
+    throw new IoError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+function integer(s: string, flag: string, min: number): number {
+  const x = Number(s);
+  if (!/^\d+$/.test(s) || !Number.isSafeInteger(x) || x < min)
+    throw new UsageError(`${flag} is not an integer ≥ ${min}`);
+  return x;
+}
+
+function reporter(io: ScoreIo, label: string): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const step = io.isTTY ? 1 : 10;
+    const pct = Math.floor((done / total) * 100);
+    if (pct < shown + step && done !== total) return;
+    shown = pct;
+    const line = `${label} ${done}/${total} (${pct} %)`;
+    io.stderr(io.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+  };
+}
