@@ -20,7 +20,8 @@ export interface FamilySpec {
   composite: Named;
   components: Named[];
   tiers: Named[];
-  weights: Array<{ from: number; to: number; weights: Record<string, number> }>;
+  /** Composite weights by range of editions, with the methodology version they belong to. */
+  weights: Array<{ from: number; to: number; methodology?: string; weights: Record<string, number> }>;
 }
 
 export const readFamilySpec = (file: string): FamilySpec =>
@@ -89,18 +90,20 @@ export async function ensureEdition(
   year: number,
   status: 'published' | 'draft' = 'published',
 ): Promise<number> {
+  const period = spec.weights.find((w) => year >= w.from && year <= w.to);
+  // An existing edition keeps its status (publishing is not the importer's business).
   await upsert(
     db,
     editions,
-    [{ familyId: ids.familyId, year, status }],
+    [{ familyId: ids.familyId, year, status, methodologyVersion: period?.methodology ?? null }],
     [editions.familyId, editions.year],
-    [],
+    ['methodologyVersion'],
   );
   const [edition] = await db
     .select({ id: editions.id })
     .from(editions)
     .where(and(eq(editions.familyId, ids.familyId), eq(editions.year, year)));
-  const weights = spec.weights.find((w) => year >= w.from && year <= w.to)?.weights ?? {};
+  const weights = period?.weights ?? {};
   const rows = [
     { editionId: edition!.id, componentId: ids.componentIds.get(spec.composite.code)!, weight: null },
     ...Object.entries(weights).map(([code, weight]) => ({

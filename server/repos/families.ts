@@ -9,7 +9,7 @@ export interface FamilySummary {
   source: { vi: string; en: string } | null;
   isDemo: boolean;
   blocks: Array<{ code: string; name: { vi: string; en: string } }>;
-  editions: Array<{ year: number; status: string }>;
+  editions: Array<{ year: number; status: string; methodologyVersion: string | null }>;
 }
 
 export async function listFamilies(db: Db): Promise<FamilySummary[]> {
@@ -25,7 +25,9 @@ export async function listFamilies(db: Db): Promise<FamilySummary[]> {
     blocks: blockRows
       .filter((b) => b.familyId === f.id)
       .map((b) => ({ code: b.code, name: { vi: b.nameVi, en: b.nameEn } })),
-    editions: editionRows.filter((e) => e.familyId === f.id).map((e) => ({ year: e.year, status: e.status })),
+    editions: editionRows
+      .filter((e) => e.familyId === f.id)
+      .map((e) => ({ year: e.year, status: e.status, methodologyVersion: e.methodologyVersion })),
   }));
 }
 

@@ -84,9 +84,17 @@ describeEachDatabase('rankings API', (ctx) => {
     expect(lines[1]).to.match(/^1,danang,Đà Nẵng,Da Nang,70.001396,Rất tốt,Excellent,/);
   });
 
-  it('GET /api/v1/families lists PCI with its editions 2006–2016', async () => {
+  it('GET /api/v1/families lists PCI with its editions 2006–2016 and their methodology versions', async () => {
     const res = await request(app).get('/api/v1/families').expect(200);
     const pci = res.body.families.find((f: { code: string }) => f.code === 'pci');
+    const version = (y: number) =>
+      pci.editions.find((e: { year: number }) => e.year === y).methodologyVersion;
+    expect([version(2006), version(2012), version(2013), version(2016)]).to.deep.equal([
+      'pci-2006',
+      'pci-2009',
+      'pci-2013',
+      'pci-2013',
+    ]);
     expect(pci.editions.map((e: { year: number }) => e.year)).to.deep.equal([
       2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016,
     ]);
