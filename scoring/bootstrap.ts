@@ -1,7 +1,8 @@
 // Sampling uncertainty from the respondents (composite-indicators.md §12: no tool does this). Each resample draws,
 // within every unit, as many respondents as the unit has, with replacement (multinomial counts over its rows),
-// recomputes every survey indicator exactly from those counts (indicators/resample.ts), then runs the engine's
-// prepare (suppression, imputation, treatment, benchmarks, normalisation) and the aggregation (score-arrays.ts).
+// recomputes every survey indicator exactly from those counts (indicators/resample.ts), then the engine's steps
+// (suppression, imputation, treatment, benchmarks, normalisation: prepare-scores.ts) and the aggregation
+// (score-arrays.ts).
 // Percentile intervals come from the resampled values; rank ranges from the resampled ranks within each block.
 //
 // Choices, documented:
@@ -20,7 +21,7 @@ import { evaluateResample, resampleFrame } from './indicators/resample.js';
 import { indicatorTableOf } from './indicators/table.js';
 import type { IndicatorOptions, IndicatorTable, Observation } from './indicators/types.js';
 import type { Methodology } from './methodology/types.js';
-import { prepare } from './prepare.js';
+import { prepareScores } from './prepare-scores.js';
 import { randomSource } from './random.js';
 import { rank } from './rank.js';
 import { sampleQuantiles } from './sample-quantiles.js';
@@ -87,7 +88,7 @@ export function bootstrap(
 
   const prep = prepareSurvey(observations, m, options);
   const table = indicatorTableOf(prep, evaluateSurvey(prep), options.hard, options.edition);
-  const point = scoreArrays(prepare(m, table, compute));
+  const point = scoreArrays(prepareScores(m, table, compute));
   const K = prep.columns.length;
   const U = prep.units.length;
   const aggregates = point.map((b) =>
@@ -123,7 +124,7 @@ export function bootstrap(
         indicatorDraws[(u * K + k) * R + j] = keep ? x : NaN;
       }
     });
-    scoreArrays(prepare(m, resampled, compute)).forEach((b, i) => {
+    scoreArrays(prepareScores(m, resampled, compute)).forEach((b, i) => {
       const nu = b.units.length;
       aggregates[i]!.forEach((at, a) => {
         const v = b.values[at]!;

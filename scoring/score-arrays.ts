@@ -6,7 +6,7 @@
 import { aggregate } from './aggregate/aggregate.js';
 import type { FlatTree } from './flatten.js';
 import type { Aggregator } from './methodology/types.js';
-import type { Prepared } from './prepare.js';
+import type { PreparedScores } from './prepare-scores.js';
 import type { WeightOverrides } from './types.js';
 
 export interface BlockScores {
@@ -24,8 +24,8 @@ export interface ScoreOverrides {
   aggregator?: { aggregator: Aggregator; p?: number };
 }
 
-/** scoreArrays(prepared, overrides?) aggregates every block of a prepared methodology. */
-export function scoreArrays(prepared: Prepared, overrides: ScoreOverrides = {}): BlockScores[] {
+/** scoreArrays(prepared, overrides?) aggregates every block of prepare() or prepareScores() output. */
+export function scoreArrays(prepared: PreparedScores, overrides: ScoreOverrides = {}): BlockScores[] {
   const scale = prepared.methodology.scale ?? null;
   const weights = overrides.weights ?? {};
   return prepared.blocks.map((pb) => {

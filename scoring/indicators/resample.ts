@@ -1,9 +1,13 @@
-// Bootstrap form of a PreparedSurvey: per unit and survey column, the sorted distinct values the unit's answers
-// take (a histogram's slots), and per row the list of slots its present answers fall in (CSR, 2-byte slots when a
-// unit's histogram fits). A resample that takes row r counts[r] times adds counts[r] to each of the row's slots;
-// share, mean and count are then weighted sums over each column's slots, and quantiles walk them in value order.
-// This is exact: it equals computing the statistics on the rows repeated counts times (test/scoring/indicators),
-// and it keeps a firm's answers together, so resampling is joint across items.
+// Bootstrap form of a PreparedSurvey. Per unit and survey column, a histogram: slot 0 counts rows that do not count
+// (missing answer, outside the sub-population), slots 1… the sorted distinct values the unit's answers take. Per
+// row, the list of slots it falls in (CSR, 2-byte slots when a unit's histogram fits). A resample that takes row r
+// counts[r] times adds counts[r] to each of the row's slots; share, mean and count are then weighted sums over a
+// column's slots, and quantiles walk them in value order.
+//
+// Each (unit, column)'s most frequent slot is left out of the row lists: its count is the resample's total for the
+// unit minus the other slots. With shares near one half or many "don't know" answers this skips a third or more of
+// the additions, and it stays exact: the result equals computing the statistics on the rows repeated counts times
+// (test/scoring/indicators). A firm's answers stay together, so resampling is joint across items.
 
 import type { Evaluation } from './evaluate.js';
 import type { PreparedSurvey } from './prepare.js';
@@ -13,9 +17,11 @@ export interface ResampleFrame {
   /** Row r's slots are slots[rowStart[r] … rowStart[r+1] − 1], local to the row's unit. */
   rowStart: Int32Array;
   slots: Uint16Array | Uint32Array;
-  /** For unit u and column k, global slots offset[u·K + k] … offset[u·K + k + 1] − 1. */
+  /** For unit u and column k, global slots offset[u·K + k] … offset[u·K + k + 1] − 1 (the first: not counted). */
   offset: Int32Array;
-  /** Distinct value of each global slot, ascending within a unit and column. */
+  /** Local slot of each (unit, column) left out of the row lists. */
+  implicit: Int32Array;
+  /** Distinct value of each global slot (NaN for slot 0), ascending within a unit and column. */
   distinct: Float64Array;
   /** Largest histogram of a unit (scratch size). */
   maxUnitSlots: number;
@@ -29,9 +35,10 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
   let widest = 0;
   for (let u = 0; u < U; u++) widest = Math.max(widest, unitStart[u + 1]! - unitStart[u]!);
   const offset = new Int32Array(U * K + 1);
+  const implicit = new Int32Array(U * K);
   const parts: Float64Array[] = [];
   const scratch = new Float64Array(widest);
-  const code = new Int32Array(prep.rows * K).fill(-1);
+  const code = new Int32Array(prep.rows * K);
   let slots = 0;
   let maxUnitSlots = 0;
   for (let u = 0; u < U; u++) {
@@ -44,12 +51,20 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
       const sorted = scratch.subarray(0, m).sort();
       let d = 0;
       for (let i = 0; i < m; i++) if (d === 0 || sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i]!;
-      const distinct = sorted.slice(0, d);
+      const distinct = new Float64Array(d + 1);
+      distinct[0] = NaN;
+      distinct.set(sorted.subarray(0, d), 1);
       parts.push(distinct);
+      const freq = new Int32Array(d + 1);
       for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++) {
-        if (present[r * K + k]) code[r * K + k] = slots - first + search(distinct, value[r * K + k]!);
+        const c = present[r * K + k] ? 1 + search(distinct, value[r * K + k]!, d) : 0;
+        code[r * K + k] = slots - first + c;
+        freq[c]!++;
       }
-      slots += d;
+      let mode = 0;
+      for (let c = 1; c <= d; c++) if (freq[c]! > freq[mode]!) mode = c;
+      implicit[u * K + k] = slots - first + mode;
+      slots += d + 1;
     }
     maxUnitSlots = Math.max(maxUnitSlots, slots - first);
   }
@@ -61,16 +76,15 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
     at += part.length;
   }
   const rowStart = new Int32Array(prep.rows + 1);
-  for (let r = 0; r < prep.rows; r++) {
-    let m = 0;
-    for (let k = 0; k < K; k++) m += present[r * K + k]!;
-    rowStart[r + 1] = rowStart[r]! + m;
+  const list = maxUnitSlots <= 65536 ? new Uint16Array(prep.rows * K) : new Uint32Array(prep.rows * K);
+  let i = 0;
+  for (let u = 0; u < U; u++) {
+    for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++) {
+      for (let k = 0; k < K; k++) if (code[r * K + k] !== implicit[u * K + k]) list[i++] = code[r * K + k]!;
+      rowStart[r + 1] = i;
+    }
   }
-  const list =
-    maxUnitSlots <= 65536 ? new Uint16Array(rowStart[prep.rows]!) : new Uint32Array(rowStart[prep.rows]!);
-  for (let r = 0, i = 0; r < prep.rows; r++)
-    for (let k = 0; k < K; k++) if (code[r * K + k]! >= 0) list[i++] = code[r * K + k]!;
-  return { prep, rowStart, slots: list, offset, distinct, maxUnitSlots };
+  return { prep, rowStart, slots: list.slice(0, i), offset, implicit, distinct, maxUnitSlots };
 }
 
 /** evaluateResample(frame, counts, out?) — row r counts counts[r] times; same layout as evaluateSurvey. */
@@ -79,7 +93,7 @@ export function evaluateResample(
   counts: ArrayLike<number>,
   out?: Evaluation,
 ): Evaluation {
-  const { prep, rowStart, slots, offset, distinct } = frame;
+  const { prep, rowStart, slots, offset, implicit, distinct } = frame;
   const K = prep.columns.length;
   const U = prep.units.length;
   const value = out?.value ?? new Float64Array(U * K);
@@ -89,29 +103,52 @@ export function evaluateResample(
   for (let u = 0; u < U; u++) {
     const first = offset[u * K]!;
     hist.fill(0, 0, offset[u * K + K]! - first);
-    for (let r = prep.unitStart[u]!; r < prep.unitStart[u + 1]!; r++) {
-      const c = counts[r]!;
-      if (c === 0) continue;
-      for (let i = rowStart[r]!, end = rowStart[r + 1]!; i < end; i++) hist[slots[i]!]! += c;
-    }
+    const total = accumulate(prep.unitStart[u]!, prep.unitStart[u + 1]!, counts, rowStart, slots, hist);
     for (let k = 0; k < K; k++) {
       const from = offset[u * K + k]! - first;
       const to = offset[u * K + k + 1]! - first;
-      let total = 0;
+      let m = 0;
       let sum = 0;
-      for (let s = from; s < to; s++) {
-        total += hist[s]!;
+      for (let s = from + 1; s < to; s++) {
+        m += hist[s]!;
         sum += hist[s]! * distinct[first + s]!;
       }
+      // The left-out slot takes what the others did not count.
+      const rest = total - m - hist[from]!;
+      const left = implicit[u * K + k]!;
+      hist[left]! += rest;
+      if (left !== from) {
+        m += rest;
+        sum += rest * distinct[first + left]!;
+      }
       const i = u * K + k;
-      n[i] = total;
-      if (total === 0) value[i] = NaN;
-      else if (kinds[k] === 0) value[i] = sum / total;
-      else if (kinds[k] === 1) value[i] = total;
-      else value[i] = histQuantile(hist, distinct, first, from, to, total, prep.columns[k]!.p);
+      n[i] = m;
+      if (m === 0) value[i] = NaN;
+      else if (kinds[k] === 0) value[i] = sum / m;
+      else if (kinds[k] === 1) value[i] = m;
+      else value[i] = histQuantile(hist, distinct, first, from + 1, to, m, prep.columns[k]!.p);
     }
   }
   return { value, n };
+}
+
+// The hot loop, kept small and monomorphic so the JIT compiles it tightly: adds each row's count to its slots.
+function accumulate(
+  from: number,
+  to: number,
+  counts: ArrayLike<number>,
+  rowStart: Int32Array,
+  slots: Uint16Array | Uint32Array,
+  hist: Int32Array,
+): number {
+  let total = 0;
+  for (let r = from; r < to; r++) {
+    const c = counts[r]!;
+    if (c === 0) continue;
+    total += c;
+    for (let i = rowStart[r]!, end = rowStart[r + 1]!; i < end; i++) hist[slots[i]!]! += c;
+  }
+  return total;
 }
 
 // Type 7 on the histogram: positions ⌊h⌋ and ⌊h⌋ + 1 (0-based) of the repeated multiset, h = (total − 1)·p.
@@ -142,13 +179,13 @@ function histQuantile(
   return NaN;
 }
 
-// Index of x in the ascending array values (x is present).
-function search(values: Float64Array, x: number): number {
+// Index (0-based, among values[1 … d]) of x, which is present.
+function search(values: Float64Array, x: number, d: number): number {
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = d - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (values[mid]! < x) lo = mid + 1;
+    if (values[mid + 1]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
