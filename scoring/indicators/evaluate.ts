@@ -1,5 +1,5 @@
-// Point estimates from a PreparedSurvey: share, mean and count need only Σ value and n per unit and column;
-// median and percentile sort the unit's present values (R type 7, scoring/quantile.ts: the median of an even
+// Point estimates from a PreparedSurvey: share, mean and count come from the Σ value and n per unit and column
+// that prepareSurvey summed; median and percentile sort the unit's present values (R type 7, scoring/quantile.ts: the median of an even
 // count is the mean of the two middle values). The result is raw: suppression is applied by indicatorTableOf.
 // Bootstrap resamples use resample.ts, which reads the same rows through per-unit histograms.
 
@@ -18,25 +18,14 @@ export function evaluateSurvey(prep: PreparedSurvey): Evaluation {
   const U = prep.units.length;
   const value = new Float64Array(U * K);
   const n = new Int32Array(U * K);
-  const { value: v, present, unitStart } = prep;
-  const sum = new Float64Array(K);
-  const cnt = new Int32Array(K);
+  const { value: v, present, unitStart, sum, count } = prep;
   let widest = 0;
   for (let u = 0; u < U; u++) {
-    sum.fill(0);
-    cnt.fill(0);
     widest = Math.max(widest, unitStart[u + 1]! - unitStart[u]!);
-    for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++) {
-      const base = r * K;
-      for (let k = 0; k < K; k++) {
-        sum[k]! += v[base + k]!;
-        cnt[k]! += present[base + k]!;
-      }
-    }
     for (let k = 0; k < K; k++) {
-      const m = cnt[k]!;
+      const m = count[u * K + k]!;
       n[u * K + k] = m;
-      value[u * K + k] = m === 0 ? NaN : prep.columns[k]!.statistic === 'count' ? m : sum[k]! / m;
+      value[u * K + k] = m === 0 ? NaN : prep.columns[k]!.statistic === 'count' ? m : sum[u * K + k]! / m;
     }
   }
   const scratch = new Float64Array(widest);

@@ -1,7 +1,8 @@
 // Survey microdata → columnar sufficient data, built once. Rows are grouped by unit (unit u owns rows
 // unitStart[u] … unitStart[u+1] − 1); every survey indicator is a column of a row-major Float64Array holding
 // what the row contributes (0/1 for share, the answer for mean and quantiles, 1 for count) and a 0/1 presence
-// byte. The point estimate and every bootstrap resample read only these arrays, never the observation objects.
+// byte. Σ value and n per unit and column are summed on the way, so share, mean and count need no second pass.
+// The point estimate and every bootstrap resample read only these arrays, never the observation objects.
 
 import type { AggregateNode, IndicatorNode, Methodology, MethodologyNode } from '../methodology/types.js';
 import { readAnswer } from './answer.js';
@@ -19,6 +20,9 @@ export interface PreparedSurvey {
   /** rows × columns, row-major; 0 where not present. */
   value: Float64Array;
   present: Uint8Array;
+  /** Sufficient statistics per unit and column (unit-major): Σ value and the number of present rows. */
+  sum: Float64Array;
+  count: Int32Array;
   /** Hard indicators: code and series, in methodology order. */
   hard: { code: string; series: string }[];
   /** Every indicator code in methodology order. */
@@ -105,6 +109,8 @@ export function prepareSurvey(
   const K = columns.length;
   const value = new Float64Array(rows * K);
   const present = new Uint8Array(rows * K);
+  const sum = new Float64Array(units.length * K);
+  const count = new Int32Array(units.length * K);
   const filterKeys = new Map<string, number>();
   const filters: { item: string; test: FilterTest }[] = [];
   const filterOf = new Int32Array(K).fill(-1);
@@ -122,6 +128,14 @@ export function prepareSurvey(
   const pass = new Uint8Array(filters.length);
   const items = columns.map((c) => c.item);
   const share = columns.map((c) => c.numbers);
+  // Small non-negative integer answers (rating scales, option codes) look their share category up in a byte table.
+  const small = columns.map((c) => {
+    if (c.numbers === null) return null;
+    const table = new Uint8Array(256);
+    for (const x of c.numbers) if (Number.isInteger(x) && x >= 0 && x < 256) table[x] = 1;
+    return table;
+  });
+  const isCount = columns.map((c) => c.statistic === 'count');
   for (let i = 0; i < observations.length; i++) {
     const u = unitOfObs[i]!;
     if (u < 0) continue;
@@ -130,6 +144,7 @@ export function prepareSurvey(
     for (let f = 0; f < filters.length; f++)
       pass[f] = filters[f]!.test(filterAnswer(obs, filters[f]!.item, i)) ? 1 : 0;
     const base = cursor[rank[u]!]!++ * K;
+    const stat = rank[u]! * K;
     for (let k = 0; k < K; k++) {
       const f = filterOf[k]!;
       if (f >= 0 && pass[f] === 0) continue;
@@ -137,8 +152,9 @@ export function prepareSurvey(
       if (a === undefined || a === null) continue;
       let x: number;
       if (typeof a === 'number' && a === a && a !== Infinity && a !== -Infinity) {
-        const numbers = share[k]!;
-        x = numbers !== null ? (numbers.has(a) ? 1 : 0) : columns[k]!.statistic === 'count' ? 1 : a;
+        const bytes = small[k]!;
+        if (bytes !== null) x = (a | 0) === a && a >= 0 && a < 256 ? bytes[a]! : share[k]!.has(a) ? 1 : 0;
+        else x = isCount[k] ? 1 : a;
       } else {
         a = readAnswer(answers, items[k]!, `observations[${i}].answers`);
         if (a === null) continue;
@@ -146,6 +162,8 @@ export function prepareSurvey(
       }
       value[base + k] = x;
       present[base + k] = 1;
+      sum[stat + k]! += x;
+      count[stat + k]!++;
     }
   }
   return {
@@ -155,6 +173,8 @@ export function prepareSurvey(
     columns,
     value,
     present,
+    sum,
+    count,
     hard,
     codes: indicators.map((n) => n.code),
     excludedObservations: excluded,
