@@ -5,7 +5,7 @@ import { codeStatus, loadDraft, readCode, saveDraft } from '../../surveys/drafts
 import { requireEdition, windowState } from '../../surveys/editions.js';
 import { badField } from '../../surveys/errors.js';
 import { submitResponse } from '../../surveys/submit.js';
-import { codeGuessLimiter, markRejectedCode, noStore } from './limits.js';
+import { codeGuessLimiter, noStore } from './limits.js';
 
 const NONCE = /^[A-Za-z0-9_-]{16,100}$/;
 export const CODE_HEADER = 'survey-code';
@@ -30,7 +30,8 @@ function bodyOf(body: unknown): Record<string, unknown> {
  */
 export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): Router {
   const router = Router();
-  const guard = codeGuessLimiter(limit);
+  const limiter = codeGuessLimiter(limit);
+  const guard = limiter.check;
 
   router.get('/surveys/:slug', async (req, res) => {
     const e = await requireEdition(db, String(req.params.slug));
@@ -111,6 +112,6 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
     res.status(200).json(accepted);
   });
 
-  router.use(markRejectedCode);
+  router.use(limiter.record);
   return router;
 }
