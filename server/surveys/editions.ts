@@ -251,13 +251,15 @@ export async function requireEdition(db: Db, slug: string): Promise<LoadedEditio
 }
 
 /** Today's date in Vietnam, where the window's dates are meant. */
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function vietnamToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return VIETNAM_DATE.format(now);
 }
 
 export type WindowState = 'not_yet_open' | 'open' | 'closed';
