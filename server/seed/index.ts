@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { families, scores, editions } from '../db/schema/index.js';
 import { importShippedPci } from '../import/run.js';
+import { seedDemo } from './demo.js';
 
 export type Progress = (message: string) => void;
 
@@ -25,4 +26,5 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
       ),
     );
   }
+  await seedDemo(db, progress);
 }
