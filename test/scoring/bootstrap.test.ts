@@ -78,6 +78,20 @@ describe('bootstrap', () => {
     ]).to.deep.equal([null, null, null]);
   });
 
+  it('bootstrap(obs, m, {hard}) does not resample hard data: its interval is the value', () => {
+    const m = {
+      ...methodology,
+      tree: {
+        ...methodology.tree,
+        children: [...methodology.tree.children, indicator('WEB', { kind: 'hard', series: 'web' })],
+      },
+    };
+    const hard = { web: Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6'].map((u, i) => [u, 20 + i])) };
+    const { WEB } = bootstrap(observations, m, { resamples: 20, seed: 1, hard }).blocks.all!.indicators;
+    expect(WEB!.lower).to.deep.equal(WEB!.estimate);
+    expect(WEB!.upper).to.deep.equal([20, 21, 22, 23, 24, 25]);
+  });
+
   it('bootstrap(obs, m, {onProgress}) reports every resample', () => {
     const seen: number[] = [];
     bootstrap(observations, methodology, { resamples: 5, seed: 1, onProgress: (done) => seen.push(done) });
