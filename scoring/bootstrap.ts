@@ -121,7 +121,7 @@ export function bootstrap(
         const x = evaluation.value[u * K + k]!;
         const keep = published[u] !== null && x === x;
         out[u] = keep ? x : null;
-        indicatorDraws[(u * K + k) * R + j] = keep ? x : NaN;
+        indicatorDraws[j * U * K + u * K + k] = keep ? x : NaN;
       }
     });
     scoreArrays(prepareScores(m, resampled, compute)).forEach((b, i) => {
@@ -129,23 +129,22 @@ export function bootstrap(
       aggregates[i]!.forEach((at, a) => {
         const v = b.values[at]!;
         const r = rank(v);
-        for (let u = 0; u < nu; u++) {
-          valueDraws[i]![(a * nu + u) * R + j] = v[u]!;
-          rankDraws[i]![(a * nu + u) * R + j] = r[u]!;
-        }
+        const at0 = j * aggregates[i]!.length * nu + a * nu;
+        valueDraws[i]!.set(v, at0);
+        rankDraws[i]!.set(r, at0);
       });
     });
     options.onProgress?.(j + 1, R);
   }
 
   const [lo, hi] = [interval[0] / 100, interval[1] / 100];
-  const [indLower, indUpper] = sampleQuantiles(indicatorDraws, R, [lo, hi]);
+  const [indLower, indUpper] = sampleQuantiles(indicatorDraws, U * K, [lo, hi]);
   const unitIndex = new Map(prep.units.map((u, i) => [u.code, i]));
   const blocks: Record<string, BootstrapBlock> = {};
   point.forEach((b, i) => {
     const nu = b.units.length;
-    const [vLower, vUpper] = sampleQuantiles(valueDraws[i]!, R, [lo, hi]);
-    const [rLower, rUpper] = sampleQuantiles(rankDraws[i]!, R, [
+    const [vLower, vUpper] = sampleQuantiles(valueDraws[i]!, aggregates[i]!.length * nu, [lo, hi]);
+    const [rLower, rUpper] = sampleQuantiles(rankDraws[i]!, aggregates[i]!.length * nu, [
       rankInterval[0] / 100,
       rankInterval[1] / 100,
     ]);

@@ -113,7 +113,7 @@ export function sensitivity(
     );
     scores.forEach((b, i) => {
       const r = rank(b.values[b.tree.root]!);
-      for (let u = 0; u < r.length; u++) samples[i]![u * runs + j] = r[u]!;
+      samples[i]!.set(r, j * r.length);
     });
     if (options.keepDraws) draws.push({ normaliser: ni, aggregator: ai, weights });
     options.onProgress?.(j + 1, runs);
@@ -122,14 +122,18 @@ export function sensitivity(
   const blocks: Record<string, RankStats> = {};
   const removal: Record<string, Record<string, Removal>> = {};
   base.forEach((b, i) => {
-    const [median, lower, upper] = sampleQuantiles(samples[i]!, runs, [0.5, ri[0] / 100, ri[1] / 100]);
+    const [median, lower, upper] = sampleQuantiles(samples[i]!, b.units.length, [
+      0.5,
+      ri[0] / 100,
+      ri[1] / 100,
+    ]);
     const nom = nominalRanks[i]!;
     const shift = Array.from(nom, (r, u) => {
       if (r !== r) return null;
       let s = 0;
       let k = 0;
       for (let j = 0; j < runs; j++) {
-        const x = samples[i]![u * runs + j]!;
+        const x = samples[i]![j * nom.length + u]!;
         if (x === x) {
           s += Math.abs(x - r);
           k++;

@@ -25,6 +25,10 @@ export interface ResampleFrame {
   distinct: Float64Array;
   /** Largest histogram of a unit (scratch size). */
   maxUnitSlots: number;
+  /** Scratch histogram, reused by every evaluation (resamples run one at a time). */
+  hist: Int32Array;
+  /** Per column: 0 share or mean, 1 count, 2 quantile. */
+  kinds: Int8Array;
 }
 
 /** resampleFrame(prepared) builds the slots and distinct values once. */
@@ -84,7 +88,9 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
       rowStart[r + 1] = i;
     }
   }
-  return { prep, rowStart, slots: list.slice(0, i), offset, implicit, distinct, maxUnitSlots };
+  const kinds = Int8Array.from(prep.columns, (c) => (c.statistic === 'count' ? 1 : c.p === c.p ? 2 : 0));
+  const hist = new Int32Array(maxUnitSlots);
+  return { prep, rowStart, slots: list.slice(0, i), offset, implicit, distinct, maxUnitSlots, hist, kinds };
 }
 
 /** evaluateResample(frame, counts, out?) — row r counts counts[r] times; same layout as evaluateSurvey. */
@@ -93,13 +99,11 @@ export function evaluateResample(
   counts: ArrayLike<number>,
   out?: Evaluation,
 ): Evaluation {
-  const { prep, rowStart, slots, offset, implicit, distinct } = frame;
+  const { prep, rowStart, slots, offset, implicit, distinct, hist, kinds } = frame;
   const K = prep.columns.length;
   const U = prep.units.length;
   const value = out?.value ?? new Float64Array(U * K);
   const n = out?.n ?? new Int32Array(U * K);
-  const hist = new Int32Array(frame.maxUnitSlots);
-  const kinds = prep.columns.map((c) => (c.statistic === 'count' ? 1 : c.p === c.p ? 2 : 0));
   for (let u = 0; u < U; u++) {
     const first = offset[u * K]!;
     hist.fill(0, 0, offset[u * K + K]! - first);

@@ -46,6 +46,14 @@ describe('bootstrap', () => {
     rank.forEach((r, u) => expect(r! >= rankLower[u]! && r! <= rankUpper[u]!).to.equal(true, `unit ${u}`));
   });
 
+  it('bootstrap(obs, m) gives a unit far ahead of the others the rank range [1, 1]', () => {
+    const best = observations.map((o) => (o.unit === 'U3' ? { ...o, answers: { T1: 5, T2: 5, D1: 1 } } : o));
+    const { rank, rankLower, rankUpper } = bootstrap(best, methodology, { resamples: 100, seed: 2 }).blocks
+      .all!.nodes.INDEX!;
+    expect([rank[2], rankLower[2], rankUpper[2]]).to.deep.equal([1, 1, 1]);
+    expect(rankUpper.filter((r, u) => u !== 2).every((r) => r! > 1)).to.equal(true);
+  });
+
   it('bootstrap(obs, m) gives a zero-width interval when every firm of a unit answers alike', () => {
     const m = {
       ...methodology,
