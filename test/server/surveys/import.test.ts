@@ -166,7 +166,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
     sheet.addRow(row({ ...form, survey_code: c1! }));
     const save = async () => Buffer.from(await workbook.xlsx.writeBuffer());
     const withFormula = new ExcelJS.Workbook();
-    await withFormula.xlsx.load(await save());
+    await withFormula.xlsx.load((await save()) as unknown as ArrayBuffer);
     withFormula.worksheets[0]!.addRow(
       row({ ...form, survey_code: c2!, A2: { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue }),
     );
