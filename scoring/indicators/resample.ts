@@ -43,6 +43,7 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
   const parts: Float64Array[] = [];
   const scratch = new Float64Array(widest);
   const code = new Int32Array(prep.rows * K);
+  const seen = new Uint8Array(256);
   let slots = 0;
   let maxUnitSlots = 0;
   for (let u = 0; u < U; u++) {
@@ -52,12 +53,10 @@ export function resampleFrame(prep: PreparedSurvey): ResampleFrame {
       let m = 0;
       for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++)
         if (present[r * K + k]) scratch[m++] = value[r * K + k]!;
-      const sorted = scratch.subarray(0, m).sort();
-      let d = 0;
-      for (let i = 0; i < m; i++) if (d === 0 || sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i]!;
+      const d = distinctSorted(scratch, m, seen);
       const distinct = new Float64Array(d + 1);
       distinct[0] = NaN;
-      distinct.set(sorted.subarray(0, d), 1);
+      distinct.set(scratch.subarray(0, d), 1);
       parts.push(distinct);
       const freq = new Int32Array(d + 1);
       for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++) {
@@ -181,6 +180,26 @@ function histQuantile(
     }
   }
   return NaN;
+}
+
+// Sorts the distinct values of xs[0 … m − 1] into xs[0 … d − 1] and returns d. Small non-negative integers
+// (shares, ratings, counts: most columns) take a 256-bin table instead of a sort.
+function distinctSorted(xs: Float64Array, m: number, seen: Uint8Array): number {
+  let small = true;
+  for (let i = 0; i < m && small; i++) {
+    const x = xs[i]!;
+    small = (x | 0) === x && x >= 0 && x < 256 && !Object.is(x, -0);
+  }
+  let d = 0;
+  if (small) {
+    seen.fill(0);
+    for (let i = 0; i < m; i++) seen[xs[i]!] = 1;
+    for (let x = 0; x < 256; x++) if (seen[x]) xs[d++] = x;
+    return d;
+  }
+  const sorted = xs.subarray(0, m).sort();
+  for (let i = 0; i < m; i++) if (d === 0 || sorted[i] !== sorted[d - 1]) sorted[d++] = sorted[i]!;
+  return d;
 }
 
 // Index (0-based, among values[1 … d]) of x, which is present.

@@ -21,11 +21,13 @@ const rows: [string, number | null, number | null][] = [
   ['B', 1, 7],
   ['B', 3, 7],
   ['B', 5, 90],
-  // Unit C: "don't know" is the most frequent answer to D, so the left-out slot is the not-counted one.
+  // Unit C: "don't know" is the most frequent answer to D, so the left-out slot is the not-counted one; its
+  // durations are not small integers, so its distinct values are sorted rather than tabled.
   ['C', 3, null],
-  ['C', 4, null],
+  ['C', 4, 300.5],
   ['C', null, null],
-  ['C', 2, 12],
+  ['C', 2, 12.25],
+  ['C', 5, null],
 ];
 const obs: Observation[] = rows.map(([unit, r, d]) => ({ unit, answers: { R: r, D: d } }));
 
@@ -42,7 +44,7 @@ function expectSame(
 
 describe('evaluateResample', () => {
   it('evaluateResample(frame, counts) equals evaluateSurvey on the rows repeated counts times', () => {
-    const counts = [2, 0, 1, 3, 1, 0, 2, 1, 1, 2, 0, 3];
+    const counts = [2, 0, 1, 3, 1, 0, 2, 1, 1, 2, 0, 3, 1];
     const expanded = obs.flatMap((o, i) => Array.from({ length: counts[i]! }, () => o));
     const weighted = evaluateResample(resampleFrame(prepareSurvey(obs, m)), counts);
     expectSame(weighted, evaluateSurvey(prepareSurvey(expanded, m)));
@@ -55,7 +57,7 @@ describe('evaluateResample', () => {
 
   it('evaluateResample(frame, counts) gives NaN and n 0 when the resample holds no answer', () => {
     // Unit A keeps only row 1 (R = 2, D missing): the duration columns have no answer.
-    const e = evaluateResample(resampleFrame(prepareSurvey(obs, m)), [0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+    const e = evaluateResample(resampleFrame(prepareSurvey(obs, m)), [0, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(e.n[2]).to.equal(0);
     expect(Number.isNaN(e.value[2])).to.equal(true);
     expect(e.value[1]).to.equal(2);
