@@ -31,6 +31,18 @@ function fromBodyParser(err: { status?: number; type?: string }): HttpError | nu
   return null;
 }
 
+/**
+ * What of an unexpected error may be logged. Database errors quote the failed SQL with its parameters,
+ * which can hold answers or code hashes: keep the first line of the message only, without any
+ * "params:" tail, and the stack frames (which carry no data).
+ */
+export function safeError(err: unknown): { name: string; message: string; stack: string[] } {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const firstLine = (e.message.split('\n')[0] ?? '').replace(/\s*params:.*$/is, '').slice(0, 300);
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  return { name: e.name, message: firstLine, stack: frames.slice(0, 15).map((l) => l.trim()) };
+}
+
 /** The single error middleware: typed errors keep their status; anything else is a logged 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -41,11 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
         en: 'Internal server error. Please try again later.',
       });
-    if (!known)
-      logger.error(
-        { err: { message: (err as Error)?.message, stack: (err as Error)?.stack } },
-        'unhandled error',
-      );
+    if (!known) logger.error({ err: safeError(err) }, 'unhandled error');
     const lang = requestLang(req);
     res.status(error.status).json({
       error: {
