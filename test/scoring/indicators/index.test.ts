@@ -31,6 +31,32 @@ describe('surveyIndicators', () => {
     expect(t.n.W3![0]).to.equal(18);
   });
 
+  it('surveyIndicators(obs, m) looks a filter item up in the answers when the profile lacks it', () => {
+    const obs: Observation[] = [
+      { unit: 'A', answers: { USED: 'yes', SAT: 5 } },
+      { unit: 'A', answers: { USED: 'no', SAT: 1 } },
+      { unit: 'A', answers: { USED: 'yes', SAT: 3 }, profile: { USED: 'no' } },
+    ];
+    const m = methodologyOf(
+      indicator('SAT', {
+        kind: 'survey',
+        item: 'SAT',
+        statistic: 'mean',
+        filter: { item: 'USED', op: '=', value: 'yes' },
+      }),
+    );
+    // Row 3's profile says "no", which takes precedence over its answer.
+    expect(surveyIndicators(obs, m).values.SAT).to.deep.equal([5]);
+  });
+
+  it('surveyIndicators(obs, m, {excludeFlagged: "all"}) throws a TypeError naming the option', () => {
+    const m = methodologyOf(indicator('N', { kind: 'survey', item: 'R', statistic: 'count' }));
+    expect(() => surveyIndicators([], m, { excludeFlagged: 'all' as unknown as boolean })).to.throw(
+      TypeError,
+      'options.excludeFlagged',
+    );
+  });
+
   it('surveyIndicators(obs, m) gives the full-sample share without a filter', () => {
     const m = methodologyOf(
       indicator('W3', { kind: 'survey', item: 'W', statistic: 'share', categories: ['gt3'] }),
