@@ -87,6 +87,37 @@ describe('computeIndex', () => {
     expect(block.nodes.transparency!.values[1]).to.be.a('number');
   });
 
+  it('computeIndex(m, table) gives a null value with n = 3 under minRespondents 5 the reason indicator-suppressed', () => {
+    const t: DataTable = {
+      ...table,
+      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 3 : 30)) },
+    };
+    const tr1 = computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!;
+    expect(tr1.values[1]).to.equal(null);
+    expect(tr1.reasons[1]).to.equal('indicator-suppressed');
+    expect(tr1.n![1]).to.equal(3);
+  });
+
+  it('computeIndex(m, table) gives a null value with n at its minimum the reason missing', () => {
+    const t: DataTable = {
+      ...table,
+      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 5 : 30)) },
+    };
+    expect(computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!.reasons[1]).to.equal('missing');
+  });
+
+  it('computeIndex(m, table) gives a value whose n is unknown the reason indicator-suppressed, and a null there missing', () => {
+    const t: DataTable = {
+      ...table,
+      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 2 ? null : v)) },
+      n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 || i === 2 ? null : 30)) },
+    };
+    const tr1 = computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!;
+    expect(tr1.reasons.slice(0, 3)).to.deep.equal([null, 'indicator-suppressed', 'missing']);
+  });
+
   it('computeIndex(m, table) marks non-finite inputs invalid and never emits NaN or Infinity', () => {
     const t: DataTable = {
       ...table,
@@ -159,6 +190,19 @@ describe('explain', () => {
     expect(
       e.children!.filter((c) => c.code !== 'tr1').every((c) => Math.abs(c.weightUsed - 1 / 5) < 1e-15),
     ).to.equal(true);
+  });
+
+  it('explain(result, unit, indicator) gives a null value with n = 3 under minRespondents 5 the reason indicator-suppressed', () => {
+    const nullTr1: DataTable = {
+      ...table,
+      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 3 : 30)) },
+    };
+    const e = explain(computeIndex(m, nullTr1, { history }), 'customs', 'tr1');
+    expect(e.value).to.equal(null);
+    expect(e.reason).to.equal('indicator-suppressed');
+    expect(e.indicator!.n).to.equal(3);
+    expect(e.indicator!.raw).to.equal(null);
   });
 
   it('explain(result, unknown) throws a RangeError', () => {
