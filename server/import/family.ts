@@ -116,7 +116,7 @@ export async function ensureEdition(
     db,
     editionComponents,
     rows,
-    [editionComponents.editionId, editionComponents.componentId],
+    [editionComponents.editionId, editionComponents.componentId, editionComponents.blockId],
     ['weight'],
   );
   return edition!.id;

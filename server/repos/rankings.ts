@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import {
   blocks,
@@ -71,13 +71,21 @@ export async function getRanking(
       vi: components.nameVi,
       en: components.nameEn,
       weight: editionComponents.weight,
+      blockId: editionComponents.blockId,
     })
     .from(editionComponents)
     .innerJoin(components, eq(components.id, editionComponents.componentId))
-    .where(eq(editionComponents.editionId, edition.id))
+    .where(
+      and(
+        eq(editionComponents.editionId, edition.id),
+        or(isNull(editionComponents.blockId), eq(editionComponents.blockId, block.id)),
+      ),
+    )
     .orderBy(asc(components.sortOrder));
   const compositeComp = comps.find((c) => c.weight === null);
-  const subComps = comps.filter((c) => c.weight !== null);
+  // A block with its own component set (DDCI localities add land access) overrides the shared list.
+  const ownSet = comps.some((c) => c.blockId === block.id && c.weight !== null);
+  const subComps = comps.filter((c) => c.weight !== null && (c.blockId === block.id || !ownSet));
   const tierRows = await db
     .select()
     .from(tiers)

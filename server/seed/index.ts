@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { families, scores, editions } from '../db/schema/index.js';
 import { importShippedPci } from '../import/run.js';
+import { publishDemoScores } from '../publish/demo.js';
 import { seedDemo } from './demo.js';
 
 export type Progress = (message: string) => void;
@@ -27,4 +28,5 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
     );
   }
   await seedDemo(db, progress);
+  await publishDemoScores(db, progress);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { editions, families, units } from './core.js';
+import { blocks, editions, families, units } from './core.js';
 
 /** Components of a family (sub-indices and the composite), with bilingual names. */
 export const components = pgTable(
@@ -29,8 +29,10 @@ export const editionComponents = pgTable(
       .notNull()
       .references(() => components.id),
     weight: doublePrecision('weight'),
+    /** Set when the block has its own component set and weights (DDCI localities); null = every block. */
+    blockId: integer('block_id').references(() => blocks.id),
   },
-  (t) => [unique('edition_components_pk').on(t.editionId, t.componentId)],
+  (t) => [unique('edition_components_pk').on(t.editionId, t.componentId, t.blockId).nullsNotDistinct()],
 );
 
 /** The indicator dictionary: one row per edition and indicator code, as printed in that edition. */
@@ -52,9 +54,11 @@ export const indicators = pgTable(
     benchmarkMin: doublePrecision('benchmark_min'),
     benchmarkMax: doublePrecision('benchmark_max'),
     benchmarkBasis: text('benchmark_basis'),
+    /** Set when benchmarks are per block (computed DDCI results); null = every block. */
+    blockId: integer('block_id').references(() => blocks.id),
   },
   (t) => [
-    unique('indicators_edition_component_code').on(t.editionId, t.componentId, t.code),
+    unique('indicators_edition_component_code').on(t.editionId, t.componentId, t.code, t.blockId).nullsNotDistinct(),
     check('indicators_direction', sql`${t.direction} is null or ${t.direction} in (-1, 1)`),
   ],
 );

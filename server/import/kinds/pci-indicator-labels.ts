@@ -39,7 +39,7 @@ export const pciIndicatorLabels: ImportKind = {
       db,
       indicators,
       rows,
-      [indicators.editionId, indicators.componentId, indicators.code],
+      [indicators.editionId, indicators.componentId, indicators.code, indicators.blockId],
       ['labelVi'],
     );
   },
