@@ -1,17 +1,11 @@
-// Numbers-only twin of prepare() for the bootstrap, which prepares a fresh table per resample: the same steps in
-// the same order (unit and indicator suppression, denomination, imputation, screening, JRC treatment, benchmark,
-// normalisation, all through the engine's own functions) but without the methodology hash, the per-indicator
-// ranks and the NodeResult objects that only the published result needs. Keep in step with prepare.ts;
-// test/scoring/prepare-scores.test.ts checks that scoreArrays(prepareScores(…)) equals computeIndex.
+// Numbers-only form of prepare() for the bootstrap, which prepares a fresh table per resample: the same per-block
+// steps (prepare-block.ts, shared with prepare()) without the methodology hash, the per-indicator ranks and the
+// NodeResult objects that only the published result needs. test/scoring/prepare-scores.test.ts checks that
+// scoreArrays(prepareScores(…)) equals computeIndex.
 
-import { resolveBenchmark } from './benchmark.js';
-import { flatten, type FlatTree } from './flatten.js';
-import { indicatorColumn } from './indicator-column.js';
-import type { IndicatorNode, Methodology } from './methodology/types.js';
-import { normalise } from './normalise/normalise.js';
-import { impute } from './treat/impute.js';
-import { screen } from './treat/screen.js';
-import { treat } from './treat/treat.js';
+import type { FlatTree } from './flatten.js';
+import type { Methodology } from './methodology/types.js';
+import { blockFrames, prepareBlock, type BlockFrame } from './prepare-block.js';
 import type { ComputeOptions, DataTable } from './types.js';
 
 export interface ScoredBlock {
@@ -27,66 +21,23 @@ export interface PreparedScores {
   blocks: ScoredBlock[];
 }
 
-/** prepareScores(m, table, options?) — what scoreArrays needs from prepare(), and nothing else. */
+/**
+ * prepareScores(m, table, options?, frames?) — what scoreArrays needs from prepare(), and nothing else. `frames`
+ * (blockFrames(m, t)) may be passed when preparing many tables with t's units, respondents and n, as the
+ * bootstrap's resamples do, so that suppression and denominators are worked out once.
+ */
 export function prepareScores(
   m: Methodology,
   table: DataTable,
   options: ComputeOptions = {},
+  frames: readonly BlockFrame[] = blockFrames(m, table),
 ): PreparedScores {
   const edition = options.edition ?? table.edition ?? null;
-  const blocks = m.blocks.map((block): ScoredBlock => {
-    const rows: number[] = [];
-    table.units.forEach((u, i) => u.block === block.code && rows.push(i));
-    const tree = flatten(m.tree, block.components);
-    const min = m.minRespondents ?? 0;
-    const out = rows.map((r) => {
-      const n = table.units[r]!.respondents;
-      return min > 0 && n !== undefined && n < min;
-    });
-    const leaves = tree.indicators.map((at) => tree.nodes[at]!.node as IndicatorNode);
-    const columns = leaves.map((ind) => indicatorColumn(m, ind, table, rows));
-    const method = m.imputation?.method ?? 'none';
-    if (method !== 'none') {
-      const key = m.imputation?.group;
-      const groups = key ? rows.map((r) => table.units[r]!.groups?.[key]) : undefined;
-      for (const col of columns) {
-        const skip = col.reasons.map((r) => r !== null && r !== 'missing');
-        col.x.set(impute(col.x, method, groups, skip).x);
-      }
-    }
-    if (m.screening) {
-      const keep = screen(
-        columns.map((c) => c.x),
-        m.screening.minAvailability,
-      );
-      keep.forEach((ok, j) => {
-        if (ok || out[j]) return;
-        for (const c of columns) c.x[j] = NaN;
-      });
-    }
-    const scores: Float64Array[] = [];
-    leaves.forEach((ind, k) => {
-      let x = columns[k]!.x;
-      if ((ind.treatment ?? m.treatment?.method ?? 'none') === 'jrc') {
-        x = treat(ind.code, x, {
-          winmax: m.treatment?.winmax,
-          skewThreshold: m.treatment?.skewThreshold,
-          kurtThreshold: m.treatment?.kurtThreshold,
-        }).x;
-      }
-      const benchmark = resolveBenchmark(m, ind, block.code, x, edition, table, options);
-      const usable = benchmark && benchmark.min !== null && benchmark.max !== null;
-      scores[tree.indicators[k]!] =
-        benchmark && !usable
-          ? new Float64Array(x.length).fill(NaN)
-          : normalise(
-              x,
-              ind.normaliser,
-              ind.direction,
-              usable ? { min: benchmark.min!, max: benchmark.max! } : undefined,
-            );
-    });
-    return { block, tree, units: rows.map((r) => table.units[r]!.code), scores };
+  const blocks = frames.map((frame): ScoredBlock => {
+    const { scores } = prepareBlock(m, frame, table, edition, options);
+    const byPosition: Float64Array[] = [];
+    frame.tree.indicators.forEach((at, k) => (byPosition[at] = scores[k]!));
+    return { block: frame.block, tree: frame.tree, units: frame.units, scores: byPosition };
   });
   return { methodology: m, blocks };
 }

@@ -90,7 +90,7 @@ describe('computeIndex', () => {
   it('computeIndex(m, table) gives a null value with n = 3 under minRespondents 5 the reason indicator-suppressed', () => {
     const t: DataTable = {
       ...table,
-      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      values: { ...table.values, tr1: Array.from(table.values.tr1!, (v, i) => (i === 1 ? null : v)) },
       n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 3 : 30)) },
     };
     const tr1 = computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!;
@@ -102,7 +102,7 @@ describe('computeIndex', () => {
   it('computeIndex(m, table) gives a null value with n at its minimum the reason missing', () => {
     const t: DataTable = {
       ...table,
-      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      values: { ...table.values, tr1: Array.from(table.values.tr1!, (v, i) => (i === 1 ? null : v)) },
       n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 5 : 30)) },
     };
     expect(computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!.reasons[1]).to.equal('missing');
@@ -111,7 +111,7 @@ describe('computeIndex', () => {
   it('computeIndex(m, table) gives a value whose n is unknown the reason indicator-suppressed, and a null there missing', () => {
     const t: DataTable = {
       ...table,
-      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 2 ? null : v)) },
+      values: { ...table.values, tr1: Array.from(table.values.tr1!, (v, i) => (i === 2 ? null : v)) },
       n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 || i === 2 ? null : 30)) },
     };
     const tr1 = computeIndex(m, t, { history }).blocks.departments!.nodes.tr1!;
@@ -195,7 +195,7 @@ describe('explain', () => {
   it('explain(result, unit, indicator) gives a null value with n = 3 under minRespondents 5 the reason indicator-suppressed', () => {
     const nullTr1: DataTable = {
       ...table,
-      values: { ...table.values, tr1: table.values.tr1!.map((v, i) => (i === 1 ? null : v)) },
+      values: { ...table.values, tr1: Array.from(table.values.tr1!, (v, i) => (i === 1 ? null : v)) },
       n: { ...table.n, tr1: table.units.map((_, i) => (i === 1 ? 3 : 30)) },
     };
     const e = explain(computeIndex(m, nullTr1, { history }), 'customs', 'tr1');
