@@ -1,19 +1,23 @@
-import { aggregate } from './aggregate/aggregate.js';
 import { toCells } from './column.js';
-import type { AggregateNode, CompositeScale } from './methodology/types.js';
+import type { AggregateNode } from './methodology/types.js';
 import type { Prepared, PreparedBlock } from './prepare.js';
 import { rank } from './rank.js';
+import { flatWeights, scoreArrays, type BlockScores } from './score-arrays.js';
 import { tier } from './tier.js';
 import type { BlockResult, IndexResult, MissingReason, NodeResult, WeightOverrides } from './types.js';
 
 /**
  * Aggregation, ranks and tiers from a prepared methodology: the cheap part that a weight change touches.
- * `weights` overrides node weights by code (relative to siblings). Never mutates `prepared`.
+ * `weights` overrides node weights by code (relative to siblings). The aggregation itself is scoreArrays();
+ * this adds the NodeResults, nominal and effective weights, ranks and tiers. Never mutates `prepared`.
  */
 export function reweight(prepared: Prepared, weights: WeightOverrides = {}): IndexResult {
   const m = prepared.methodology;
+  const scored = scoreArrays(prepared, { weights });
   const blocks: Record<string, BlockResult> = {};
-  for (const pb of prepared.blocks) blocks[pb.block.code] = reweightBlock(prepared, pb, weights);
+  prepared.blocks.forEach(
+    (pb, i) => (blocks[pb.block.code] = resultBlock(prepared, pb, scored[i]!, weights)),
+  );
   return {
     methodology: { id: m.id, version: m.version, hash: prepared.hash },
     edition: prepared.edition,
@@ -21,33 +25,15 @@ export function reweight(prepared: Prepared, weights: WeightOverrides = {}): Ind
   };
 }
 
-function reweightBlock(prepared: Prepared, pb: PreparedBlock, overrides: WeightOverrides): BlockResult {
+function resultBlock(
+  prepared: Prepared,
+  pb: PreparedBlock,
+  scored: BlockScores,
+  overrides: WeightOverrides,
+): BlockResult {
   const { nodes, root } = pb.tree;
-  const scale = prepared.methodology.scale ?? null;
-  const weight = nodes.map(({ node }) => {
-    const w = overrides[node.code];
-    return w !== undefined ? w : node.weight;
-  });
-  const values: Float64Array[] = new Array(nodes.length);
-  const results: NodeResult[] = new Array(nodes.length);
-  for (let at = 0; at < nodes.length; at++) {
-    const flat = nodes[at]!;
-    if (flat.node.type === 'indicator') {
-      values[at] = pb.scores[at]!;
-      continue;
-    }
-    const node = flat.node;
-    const children = flat.children.map((c) => values[c]!);
-    let v = aggregate(
-      children,
-      flat.children.map((c) => weight[c]!),
-      node.aggregator,
-      { p: node.p, coverage: node.coverage },
-    );
-    if (at === root && scale) v = rescale(v, scale);
-    values[at] = v;
-    results[at] = aggregateResult(pb, at, node, v, children);
-  }
+  const { values } = scored;
+  const weight = flatWeights(pb.tree, overrides);
   const share = new Float64Array(nodes.length);
   const effective = new Float64Array(nodes.length);
   share[root] = 1;
@@ -63,11 +49,22 @@ function reweightBlock(prepared: Prepared, pb: PreparedBlock, overrides: WeightO
   }
   const out: Record<string, NodeResult> = {};
   for (let at = 0; at < nodes.length; at++) {
-    const base = nodes[at]!.node.type === 'indicator' ? pb.indicators.get(at)! : results[at]!;
-    out[nodes[at]!.node.code] = { ...base, weight: share[at]!, effectiveWeight: effective[at]! };
+    const node = nodes[at]!.node;
+    const base =
+      node.type === 'indicator'
+        ? pb.indicators.get(at)!
+        : aggregateResult(
+            pb,
+            at,
+            node,
+            values[at]!,
+            nodes[at]!.children.map((c) => values[c]!),
+          );
+    out[node.code] = { ...base, weight: share[at]!, effectiveWeight: effective[at]! };
   }
   const rootResult = out[nodes[root]!.node.code]!;
   const tiers = prepared.methodology.tiers ? tier(rootResult.values, prepared.methodology.tiers) : null;
+  const scale = prepared.methodology.scale ?? null;
   return {
     block: pb.block.code,
     units: pb.units,
@@ -112,9 +109,4 @@ function aggregateResult(
     p: node.p,
     coverage: node.coverage,
   };
-}
-
-function rescale(v: Float64Array, { from, to }: CompositeScale): Float64Array {
-  const k = (to[1] - to[0]) / (from[1] - from[0]);
-  return v.map((x) => to[0] + (x - from[0]) * k);
 }

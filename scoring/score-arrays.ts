@@ -1,7 +1,6 @@
-// Numbers-only twin of reweight() for the bootstrap and the Monte Carlo: the same aggregation (aggregate() with
-// weights re-normalised over available children, coverage, the root's scale map) on a Prepared, but returning
-// Float64Array columns per flat node instead of NodeResult objects, and optionally with another aggregator.
-// test/scoring/score-arrays.test.ts checks it against computeIndex.
+// The aggregation kernel: aggregate() bottom-up with weights re-normalised over available children, coverage, and
+// the root's scale map, returning Float64Array columns per flat node. reweight() builds its NodeResults, ranks
+// and tiers on it; the bootstrap and the Monte Carlo use it directly, the latter also with another aggregator.
 
 import { aggregate } from './aggregate/aggregate.js';
 import type { FlatTree } from './flatten.js';
@@ -27,9 +26,9 @@ export interface ScoreOverrides {
 /** scoreArrays(prepared, overrides?) aggregates every block of prepare() or prepareScores() output. */
 export function scoreArrays(prepared: PreparedScores, overrides: ScoreOverrides = {}): BlockScores[] {
   const scale = prepared.methodology.scale ?? null;
-  const weights = overrides.weights ?? {};
   return prepared.blocks.map((pb) => {
     const { nodes, root } = pb.tree;
+    const weight = flatWeights(pb.tree, overrides.weights);
     const values: Float64Array[] = new Array(nodes.length);
     for (let at = 0; at < nodes.length; at++) {
       const flat = nodes[at]!;
@@ -38,14 +37,10 @@ export function scoreArrays(prepared: PreparedScores, overrides: ScoreOverrides 
         continue;
       }
       const node = flat.node;
-      const w = flat.children.map((c) => {
-        const code = nodes[c]!.node.code;
-        return Object.hasOwn(weights, code) ? weights[code]! : nodes[c]!.node.weight;
-      });
       const how = overrides.aggregator ?? node;
       let v = aggregate(
         flat.children.map((c) => values[c]!),
-        w,
+        flat.children.map((c) => weight[c]!),
         how.aggregator,
         { p: how.p, coverage: node.coverage },
       );
@@ -57,4 +52,13 @@ export function scoreArrays(prepared: PreparedScores, overrides: ScoreOverrides 
     }
     return { block: pb.block.code, units: pb.units, tree: pb.tree, values };
   });
+}
+
+/** Each flat node's weight: the override for its code when one is given (own keys only), else its own. */
+export function flatWeights(tree: FlatTree, overrides: WeightOverrides = {}): Float64Array {
+  return Float64Array.from(tree.nodes, ({ node }) =>
+    Object.hasOwn(overrides, node.code) && overrides[node.code] !== undefined
+      ? overrides[node.code]!
+      : node.weight,
+  );
 }

@@ -4,7 +4,8 @@ import { surveyIndicators } from '../../scoring/indicators/index.js';
 import type { AggregateNode, MethodologyNode } from '../../scoring/methodology/types.js';
 import { prepare } from '../../scoring/prepare.js';
 import { reweight } from '../../scoring/reweight.js';
-import { scoreArrays } from '../../scoring/score-arrays.js';
+import { flatWeights, scoreArrays } from '../../scoring/score-arrays.js';
+import { flatten } from '../../scoring/flatten.js';
 import type { IndexResult } from '../../scoring/types.js';
 import { surveyEdition } from './indicators/fixture.js';
 import { asemMethodology, asemTable } from './support/asem.js';
@@ -57,5 +58,32 @@ describe('scoreArrays', () => {
       computeIndex(g1, table),
       scoreArrays(prepare(m1, table), { aggregator: { aggregator: 'geometric' } }),
     );
+  });
+});
+
+describe('flatWeights', () => {
+  const tree: AggregateNode = {
+    type: 'index',
+    code: 'root',
+    name: { vi: 'r', en: 'r' },
+    weight: 1,
+    aggregator: 'arithmetic',
+    children: ['constructor', 'toString', 'b'].map((code) => ({
+      type: 'indicator' as const,
+      code,
+      name: { vi: code, en: code },
+      weight: 2,
+      source: { kind: 'hard' as const, series: code },
+      direction: 1 as const,
+      normaliser: { method: 'minmax' as const },
+    })),
+  };
+
+  it('flatWeights(tree, overrides) takes overrides by code and the node weight elsewhere', () => {
+    expect(Array.from(flatWeights(flatten(tree), { b: 5 }))).to.deep.equal([2, 2, 5, 1]);
+  });
+
+  it('flatWeights(tree, {}) never reads inherited keys such as constructor as overrides', () => {
+    expect(Array.from(flatWeights(flatten(tree), {}))).to.deep.equal([2, 2, 2, 1]);
   });
 });
