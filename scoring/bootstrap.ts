@@ -21,6 +21,7 @@ import { evaluateResample, resampleFrame } from './indicators/resample.js';
 import { indicatorTableOf } from './indicators/table.js';
 import type { IndicatorOptions, IndicatorTable, Observation } from './indicators/types.js';
 import type { Methodology } from './methodology/types.js';
+import { blockFrames } from './prepare-block.js';
 import { prepareScores } from './prepare-scores.js';
 import { randomSource } from './random.js';
 import { rank } from './rank.js';
@@ -88,7 +89,9 @@ export function bootstrap(
 
   const prep = prepareSurvey(observations, m, options);
   const table = indicatorTableOf(prep, evaluateSurvey(prep), options.hard, options.edition);
-  const point = scoreArrays(prepareScores(m, table, compute));
+  // Units, respondents and n are the point estimate's in every resample, so suppression is worked out once.
+  const frames = blockFrames(m, table);
+  const point = scoreArrays(prepareScores(m, table, compute, frames));
   const K = prep.columns.length;
   const U = prep.units.length;
   const aggregates = point.map((b) =>
@@ -124,7 +127,7 @@ export function bootstrap(
         indicatorDraws[j * U * K + u * K + k] = keep ? x : NaN;
       }
     });
-    scoreArrays(prepareScores(m, resampled, compute)).forEach((b, i) => {
+    scoreArrays(prepareScores(m, resampled, compute, frames)).forEach((b, i) => {
       const nu = b.units.length;
       aggregates[i]!.forEach((at, a) => {
         const v = b.values[at]!;
