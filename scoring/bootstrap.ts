@@ -91,7 +91,7 @@ export function bootstrap(
   const table = indicatorTableOf(prep, evaluateSurvey(prep), options.hard, options.edition);
   // Units, respondents and n are the point estimate's in every resample, so suppression is worked out once.
   const frames = blockFrames(m, table);
-  const point = scoreArrays(prepareScores(m, table, compute, frames));
+  const point = scoreArrays(prepareScores(m, table, compute, { frames }));
   const K = prep.columns.length;
   const U = prep.units.length;
   const aggregates = point.map((b) =>
@@ -105,9 +105,15 @@ export function bootstrap(
   const rng = randomSource(seed);
   const counts = new Uint32Array(prep.rows);
   const evaluation = { value: new Float64Array(U * K), n: new Int32Array(U * K) };
-  const values: Record<string, Cell[]> = { ...table.values };
-  for (const col of prep.columns) values[col.code] = new Array<Cell>(U).fill(null);
+  // Resampled survey columns as Float64Arrays with NaN for missing (prepareScores' nanIsMissing); hard columns
+  // keep the table's values.
+  const values: Record<string, ArrayLike<Cell>> = { ...table.values };
+  const columns = prep.columns.map((col) => (values[col.code] = new Float64Array(U)));
+  const published = prep.columns.map((col) =>
+    Uint8Array.from(table.values[col.code]!, (v) => (v === null ? 0 : 1)),
+  );
   const resampled = { ...table, values };
+  const reuse = { frames, nanIsMissing: true };
 
   for (let j = 0; j < R; j++) {
     counts.fill(0);
@@ -117,17 +123,16 @@ export function bootstrap(
       for (let i = 0; i < size; i++) counts[first + rng.int(0, size)]!++;
     }
     evaluateResample(frame, counts, evaluation);
-    prep.columns.forEach((col, k) => {
-      const published = table.values[col.code]!;
-      const out = values[col.code]!;
+    for (let k = 0; k < K; k++) {
+      const out = columns[k]!;
+      const shown = published[k]!;
       for (let u = 0; u < U; u++) {
-        const x = evaluation.value[u * K + k]!;
-        const keep = published[u] !== null && x === x;
-        out[u] = keep ? x : null;
-        indicatorDraws[j * U * K + u * K + k] = keep ? x : NaN;
+        const x = shown[u] === 1 ? evaluation.value[u * K + k]! : NaN;
+        out[u] = x;
+        indicatorDraws[j * U * K + u * K + k] = x;
       }
-    });
-    scoreArrays(prepareScores(m, resampled, compute, frames)).forEach((b, i) => {
+    }
+    scoreArrays(prepareScores(m, resampled, compute, reuse)).forEach((b, i) => {
       const nu = b.units.length;
       aggregates[i]!.forEach((at, a) => {
         const v = b.values[at]!;

@@ -83,8 +83,16 @@ export function columnFrame(
   return { code: indicator.code, rows, n, suppressed, unknownN, denominator };
 }
 
-/** fillColumn(frame, values) reads the frame's rows of `values` (indexed by table row) into a fresh column. */
-export function fillColumn(frame: ColumnFrame, values: ArrayLike<Cell | undefined>): IndicatorColumn {
+/**
+ * fillColumn(frame, values, nanIsMissing?) reads the frame's rows of `values` (indexed by table row) into a fresh
+ * column. With nanIsMissing, NaN counts as null ('missing', not 'invalid'): the bootstrap passes its resampled
+ * values as Float64Arrays, which avoids boxing every number into a (number | null)[] per resample.
+ */
+export function fillColumn(
+  frame: ColumnFrame,
+  values: ArrayLike<Cell | undefined>,
+  nanIsMissing = false,
+): IndicatorColumn {
   const { rows, suppressed, unknownN } = frame;
   const k = rows.length;
   const x = new Float64Array(k);
@@ -95,7 +103,7 @@ export function fillColumn(frame: ColumnFrame, values: ArrayLike<Cell | undefine
     const ok = typeof v === 'number' && Number.isFinite(v);
     raw[j] = ok ? v : NaN;
     if (reasons[j] === null) {
-      if (v === null || v === undefined) reasons[j] = 'missing';
+      if (v === null || v === undefined || (nanIsMissing && v !== v)) reasons[j] = 'missing';
       else if (!ok) reasons[j] = 'invalid';
       else if (unknownN !== null && unknownN[j] === 1) reasons[j] = 'indicator-suppressed';
     }

@@ -72,8 +72,9 @@ function blockFrame(m: Methodology, block: Block, table: DataTable): BlockFrame 
 }
 
 /**
- * prepareBlock(m, frame, table, edition, options) runs the steps on `table`'s values. `frame` comes from
- * blockFrames(m, t) for this table or one with the same units, respondents and n (a bootstrap resample).
+ * prepareBlock(m, frame, table, edition, options, nanIsMissing?) runs the steps on `table`'s values. `frame`
+ * comes from blockFrames(m, t) for this table or one with the same units, respondents and n (a bootstrap
+ * resample). nanIsMissing: indicator columns hold NaN for missing values (see fillColumn).
  */
 export function prepareBlock(
   m: Methodology,
@@ -81,8 +82,9 @@ export function prepareBlock(
   table: DataTable,
   edition: number | null,
   options: ComputeOptions,
+  nanIsMissing = false,
 ): BlockSteps {
-  const columns = frame.columns.map((c) => fillColumn(c, table.values[c.code]!));
+  const columns = frame.columns.map((c) => fillColumn(c, table.values[c.code]!, nanIsMissing));
   const method = m.imputation?.method ?? 'none';
   const imputed = columns.map((col) => {
     if (method === 'none') return null;

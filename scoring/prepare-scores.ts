@@ -22,19 +22,21 @@ export interface PreparedScores {
 }
 
 /**
- * prepareScores(m, table, options?, frames?) — what scoreArrays needs from prepare(), and nothing else. `frames`
- * (blockFrames(m, t)) may be passed when preparing many tables with t's units, respondents and n, as the
- * bootstrap's resamples do, so that suppression and denominators are worked out once.
+ * prepareScores(m, table, options?, reuse?) — what scoreArrays needs from prepare(), and nothing else. For many
+ * tables with the same units, respondents and n (the bootstrap's resamples), `reuse.frames` (blockFrames(m, t))
+ * works out suppression and denominators once, and `reuse.nanIsMissing` accepts Float64Array columns with NaN
+ * for missing values.
  */
 export function prepareScores(
   m: Methodology,
   table: DataTable,
   options: ComputeOptions = {},
-  frames: readonly BlockFrame[] = blockFrames(m, table),
+  reuse: { frames?: readonly BlockFrame[]; nanIsMissing?: boolean } = {},
 ): PreparedScores {
   const edition = options.edition ?? table.edition ?? null;
+  const frames = reuse.frames ?? blockFrames(m, table);
   const blocks = frames.map((frame): ScoredBlock => {
-    const { scores } = prepareBlock(m, frame, table, edition, options);
+    const { scores } = prepareBlock(m, frame, table, edition, options, reuse.nanIsMissing);
     const byPosition: Float64Array[] = [];
     frame.tree.indicators.forEach((at, k) => (byPosition[at] = scores[k]!));
     return { block: frame.block, tree: frame.tree, units: frame.units, scores: byPosition };
