@@ -33,11 +33,32 @@ const messages = {
     vi: 'Điểm chỉ số thành phần trên thang 10; điểm tổng hợp trên thang 100. Hạng chỉ số thành phần được tính trong khối.',
     en: 'Sub-index scores are on a 10-point scale; the composite is out of 100. Sub-index ranks are computed within the block.',
   },
+  reasonMissing: { vi: 'Không có dữ liệu', en: 'No data' },
+  'reason-unit-suppressed': {
+    vi: 'Không công bố: quá ít doanh nghiệp đánh giá đơn vị này',
+    en: 'Not published: too few firms rated this unit',
+  },
+  'reason-indicator-suppressed': {
+    vi: 'Không công bố: quá ít câu trả lời',
+    en: 'Not published: too few answers',
+  },
+  'reason-coverage': { vi: 'Không đủ dữ liệu để tính điểm', en: 'Not enough data to compute a score' },
+  'reason-screened': {
+    vi: 'Loại khỏi xếp hạng do thiếu dữ liệu',
+    en: 'Left out of the ranking for missing data',
+  },
+  notRanked: { vi: 'Không xếp hạng', en: 'Not ranked' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
 
 export const t = (lang: Lang, key: MessageKey): string => messages[key][lang];
+
+/** Why a score is missing, in words; unknown reasons fall back to "no data". */
+export function reasonText(lang: Lang, reason: string | null): string {
+  const key = `reason-${reason}`;
+  return key in messages ? messages[key as MessageKey][lang] : messages.reasonMissing[lang];
+}
 
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 

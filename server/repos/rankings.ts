@@ -17,6 +17,8 @@ export interface RankingRow {
   rank: number | null;
   unit: { code: string; name: Bilingual };
   composite: number | null;
+  /** Why the composite is missing (e.g. unit-suppressed: too few respondents), when it is. */
+  reason: string | null;
   tier: { code: string; name: Bilingual } | null;
   /** Sub-index scores by component code; null where the unit has no score. */
   scores: Record<string, number | null>;
@@ -104,6 +106,7 @@ export async function getRanking(
       score: scores.score,
       rank: scores.rank,
       tier: scores.tier,
+      missingReason: scores.missingReason,
       // Sub-index ranks are not published; derive competition ranks within the block.
       derivedRank: sql<
         number | null
@@ -121,6 +124,7 @@ export async function getRanking(
         rank: null,
         unit: { code: r.unitCode, name: { vi: r.unitVi, en: r.unitEn } },
         composite: null,
+        reason: null,
         tier: null,
         scores: {},
         ranks: {},
@@ -133,6 +137,7 @@ export async function getRanking(
     }
     if (r.componentId === compositeComp?.id) {
       row.composite = r.score;
+      row.reason = r.missingReason;
       row.rank = r.rank ?? (r.derivedRank === null ? null : Number(r.derivedRank));
       row.tier = r.tier ? (tierByCode.get(r.tier) ?? null) : null;
     } else {

@@ -6,6 +6,7 @@ const row = (code: string, rank: number | null, composite: number | null, x: num
   rank,
   unit: { code, name: { vi: code, en: code } },
   composite,
+  reason: null,
   tier: null,
   scores: { x },
   ranks: { x: null },

@@ -6,6 +6,8 @@ import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/http/logger.js';
 import { staticClient } from '../../server/http/static-client.js';
 import { importShippedPci } from '../../server/import/run.js';
+import { publishDemoScores } from '../../server/publish/demo.js';
+import { seedDemo } from '../../server/seed/demo.js';
 import { launchBrowser } from '../support/browser.js';
 import { backends, resetDatabase } from '../support/db.js';
 
@@ -23,6 +25,8 @@ describe('ranking page (browser)', function () {
     const database = await backends()[0]!.get();
     await resetDatabase(database);
     await importShippedPci(database.db);
+    await seedDemo(database.db, () => {}, { firms: 700 });
+    await publishDemoScores(database.db);
     const app = createApp({
       config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'production' },
       database,
@@ -44,8 +48,8 @@ describe('ranking page (browser)', function () {
   });
 
   const rowUnits = () => page.locator('ci-ranking-table tbody tr th.unit').allTextContents();
-  const cell = (row: number, selector: string) =>
-    page.locator(`ci-ranking-table tbody tr >> nth=${row}`).locator(selector).textContent();
+  const cell = async (row: number, selector: string) =>
+    (await page.locator(`ci-ranking-table tbody tr >> nth=${row}`).locator(selector).textContent())?.trim();
 
   it('opens /rankings/pci/2016 and shows 63 rows in rank order with Vietnamese number formats', async () => {
     await page.goto(`${base}/rankings/pci/2016`);
@@ -109,5 +113,23 @@ describe('ranking page (browser)', function () {
     expect(overflow).to.be.at.most(0);
     await phone.screenshot({ path: `${OUT}/ranking-2016-phone.png` });
     await phone.close();
+  });
+
+  it('shows the demo DDCI with its banner, a block selector and reasons for unpublished scores', async () => {
+    await page.goto(`${base}/rankings/ddci-demo/2025?lang=en`);
+    await page.getByRole('note').waitFor();
+    expect(await page.getByRole('note').textContent()).to.include('DEMO DATA');
+    await page.getByLabel('Block').selectOption('localities');
+    await page.locator('ci-ranking-table tbody tr').first().waitFor();
+    expect(page.url()).to.include('block=localities');
+    const headers = await page.locator('ci-ranking-table thead th').allTextContents();
+    expect(headers.join('|')).to.include('Land access');
+    // With 700 sampled firms some communes get fewer than the 10 respondents a published score needs.
+    const missing = page.locator('ci-ranking-table abbr.reason');
+    expect(await missing.count()).to.be.greaterThan(0);
+    expect(await missing.first().getAttribute('title')).to.equal(
+      'Not published: too few firms rated this unit',
+    );
+    await page.screenshot({ path: `${OUT}/ddci-demo-2025-localities-en.png` });
   });
 });

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Ranking } from '../../../server/api-types.js';
-import { formatNumber, formatPercent, t, type Lang } from '../i18n.js';
+import { formatNumber, formatPercent, reasonText, t, type Lang } from '../i18n.js';
 import { sortRows } from '../ranking-sort.js';
 
 /**
@@ -70,7 +70,14 @@ export class RankingTable extends LitElement {
               html`<tr data-unit=${row.unit.code}>
                 <td class="rank">${row.rank ?? '—'}</td>
                 <th scope="row" class="unit">${row.unit.name[lang]}</th>
-                <td class="num composite">${formatNumber(lang, row.composite)}</td>
+                <td class="num composite">
+                  ${
+                    row.composite === null
+                      ? html`<abbr class="reason" title=${reasonText(lang, row.reason)}>—</abbr
+                          ><span class="visually-hidden">${reasonText(lang, row.reason)}</span>`
+                      : formatNumber(lang, row.composite)
+                  }
+                </td>
                 <td class="tier">
                   ${row.tier ? html`<span class="badge" style="--c: var(--tier-${row.tier.code})">${row.tier.name[lang]}</span>` : nothing}
                 </td>
@@ -155,6 +162,18 @@ export class RankingTable extends LitElement {
     }
     .composite {
       font-weight: 700;
+    }
+    .reason {
+      text-decoration: underline dotted;
+      cursor: help;
+      color: var(--muted);
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
     }
     .badge {
       display: inline-block;
