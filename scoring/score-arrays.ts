@@ -56,9 +56,11 @@ export function scoreArrays(prepared: PreparedScores, overrides: ScoreOverrides 
 
 /** Each flat node's weight: the override for its code when one is given (own keys only), else its own. */
 export function flatWeights(tree: FlatTree, overrides: WeightOverrides = {}): Float64Array {
-  return Float64Array.from(tree.nodes, ({ node }) =>
-    Object.hasOwn(overrides, node.code) && overrides[node.code] !== undefined
-      ? overrides[node.code]!
-      : node.weight,
-  );
+  const out = new Float64Array(tree.nodes.length);
+  for (let at = 0; at < out.length; at++) {
+    const { code, weight } = tree.nodes[at]!.node;
+    const w = Object.hasOwn(overrides, code) ? overrides[code] : undefined;
+    out[at] = w !== undefined ? w : weight;
+  }
+  return out;
 }
