@@ -58,7 +58,9 @@ export const indicators = pgTable(
     blockId: integer('block_id').references(() => blocks.id),
   },
   (t) => [
-    unique('indicators_edition_component_code').on(t.editionId, t.componentId, t.code, t.blockId).nullsNotDistinct(),
+    unique('indicators_edition_component_code')
+      .on(t.editionId, t.componentId, t.code, t.blockId)
+      .nullsNotDistinct(),
     check('indicators_direction', sql`${t.direction} is null or ${t.direction} in (-1, 1)`),
   ],
 );
