@@ -12,6 +12,8 @@ function cli(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/score.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
+    // No V8 coverage from the child: c8 would merge its unexecuted module copies into the report.
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_V8_COVERAGE')),
   });
 }
 

@@ -6,13 +6,20 @@ import path from 'node:path';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
+function withoutCoverage(): NodeJS.ProcessEnv {
+  const { NODE_V8_COVERAGE: _drop, ...rest } = process.env;
+  return rest;
+}
+
 function run(env: NodeJS.ProcessEnv): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
   const child = spawn(TSX, ['server/cli/start.ts'], {
-    env: { ...process.env, ...env },
+    // Children do not write V8 coverage: c8 would merge their unexecuted copy of every module
+    // with the test process's and under-report what the suite covers.
+    env: { ...withoutCoverage(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
