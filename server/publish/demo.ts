@@ -26,6 +26,21 @@ async function demoHasScores(db: Db): Promise<boolean> {
 export async function publishDemoScores(db: Db, progress: (m: string) => void = () => {}): Promise<boolean> {
   if (await demoHasScores(db)) return false;
   const methodology = shippedMethodology('ddci-demo');
+  const [family] = await db.select({ id: families.id }).from(families).where(eq(families.code, DEMO_FAMILY));
+  if (!family) return false;
+  const years = await db
+    .select({ year: editions.year })
+    .from(editions)
+    .where(eq(editions.familyId, family.id));
+  const missing = DEMO_YEARS.filter((y) => !years.some((e) => e.year === y));
+  if (missing.length > 0) {
+    // A first start interrupted while seeding leaves a partial demo; serve what there is and say how to fix it.
+    progress(
+      `Warning: the demo province has no ${missing.join(', ')} edition (was the first start interrupted?). ` +
+        'Its scores are not published. Start once with an empty DATA_DIR (or delete the database) to seed it again.',
+    );
+    return false;
+  }
   for (const year of DEMO_YEARS) {
     const { result, history } = await scoreSurveyEdition(db, DEMO_FAMILY, year, methodology, {
       excludeFlagged: true,

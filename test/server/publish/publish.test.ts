@@ -112,3 +112,18 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
     expect((await loadObservations(db(), 999_999)).observations).to.deep.equal([]);
   });
 });
+
+describeEachDatabase('publishDemoScores on a partial demo', (ctx) => {
+  it('publishDemoScores(db) warns how to fix an interrupted seed instead of failing the start', async () => {
+    const [fam] = await ctx.database.db
+      .insert(families)
+      .values({ code: DEMO_FAMILY, kind: 'ddci', nameVi: 'Demo', nameEn: 'Demo', isDemo: 1 })
+      .returning();
+    await ctx.database.db.insert(editions).values({ familyId: fam!.id, year: 2023 });
+    const messages: string[] = [];
+    expect(await publishDemoScores(ctx.database.db, (m) => messages.push(m))).to.equal(false);
+    expect(messages).to.deep.equal([
+      'Warning: the demo province has no 2024, 2025 edition (was the first start interrupted?). Its scores are not published. Start once with an empty DATA_DIR (or delete the database) to seed it again.',
+    ]);
+  });
+});
