@@ -5,10 +5,9 @@
 // The point estimate and every bootstrap resample read only these arrays, never the observation objects.
 
 import type { AggregateNode, IndicatorNode, Methodology, MethodologyNode } from '../methodology/types.js';
-import { readAnswer } from './answer.js';
-import { encodeAnswer, surveyColumn, type SurveyColumn } from './columns.js';
-import { compileFilter, type FilterTest } from './filter.js';
-import type { AnswerValue, IndicatorOptions, Observation } from './types.js';
+import { surveyColumn, type SurveyColumn } from './columns.js';
+import { encodeRows } from './encode.js';
+import type { IndicatorOptions, Observation } from './types.js';
 
 export interface PreparedSurvey {
   units: { code: string; block: string }[];
@@ -104,68 +103,21 @@ export function prepareSurvey(
   const rows = unitStart[units.length]!;
   const cursor = unitStart.slice(0, units.length);
 
-  // Pass 2: encode every kept observation into its row. Filters shared by several columns are evaluated once
-  // per row; the common answer (a number) takes an inlined path, and error texts are built only on error.
+  // Pass 2: encode every kept observation into its row (see encodeRows).
   const K = columns.length;
+  const rowOf = new Int32Array(observations.length).fill(-1);
+  const statOf = new Int32Array(observations.length);
+  for (let i = 0; i < observations.length; i++) {
+    const u = unitOfObs[i]!;
+    if (u < 0) continue;
+    rowOf[i] = cursor[rank[u]!]!++;
+    statOf[i] = rank[u]! * K;
+  }
   const value = new Float64Array(rows * K);
   const present = new Uint8Array(rows * K);
   const sum = new Float64Array(units.length * K);
   const count = new Int32Array(units.length * K);
-  const filterKeys = new Map<string, number>();
-  const filters: { item: string; test: FilterTest }[] = [];
-  const filterOf = new Int32Array(K).fill(-1);
-  columns.forEach((col, k) => {
-    if (col.filter === null) return;
-    const key = JSON.stringify([col.filter.item, col.filter.op, col.filter.value]);
-    let f = filterKeys.get(key);
-    if (f === undefined) {
-      f = filters.length;
-      filterKeys.set(key, f);
-      filters.push({ item: col.filter.item, test: compileFilter(col.filter) });
-    }
-    filterOf[k] = f;
-  });
-  const pass = new Uint8Array(filters.length);
-  const items = columns.map((c) => c.item);
-  const share = columns.map((c) => c.numbers);
-  // Small non-negative integer answers (rating scales, option codes) look their share category up in a byte table.
-  const small = columns.map((c) => {
-    if (c.numbers === null) return null;
-    const table = new Uint8Array(256);
-    for (const x of c.numbers) if (Number.isInteger(x) && x >= 0 && x < 256) table[x] = 1;
-    return table;
-  });
-  const isCount = columns.map((c) => c.statistic === 'count');
-  for (let i = 0; i < observations.length; i++) {
-    const u = unitOfObs[i]!;
-    if (u < 0) continue;
-    const obs = observations[i]!;
-    const answers = obs.answers;
-    for (let f = 0; f < filters.length; f++)
-      pass[f] = filters[f]!.test(filterAnswer(obs, filters[f]!.item, i)) ? 1 : 0;
-    const base = cursor[rank[u]!]!++ * K;
-    const stat = rank[u]! * K;
-    for (let k = 0; k < K; k++) {
-      const f = filterOf[k]!;
-      if (f >= 0 && pass[f] === 0) continue;
-      let a = answers[items[k]!];
-      if (a === undefined || a === null) continue;
-      let x: number;
-      if (typeof a === 'number' && a === a && a !== Infinity && a !== -Infinity) {
-        const bytes = small[k]!;
-        if (bytes !== null) x = (a | 0) === a && a >= 0 && a < 256 ? bytes[a]! : share[k]!.has(a) ? 1 : 0;
-        else x = isCount[k] ? 1 : a;
-      } else {
-        a = readAnswer(answers, items[k]!, `observations[${i}].answers`);
-        if (a === null) continue;
-        x = encodeAnswer(columns[k]!, a, () => `observations[${i}].answers.${items[k]}`);
-      }
-      value[base + k] = x;
-      present[base + k] = 1;
-      sum[stat + k]! += x;
-      count[stat + k]!++;
-    }
-  }
+  encodeRows(observations, rowOf, statOf, columns, { value, present, sum, count });
   return {
     units: sortedUnits,
     unitStart,
@@ -179,14 +131,6 @@ export function prepareSurvey(
     codes: indicators.map((n) => n.code),
     excludedObservations: excluded,
   };
-}
-
-// The filter item is looked up in the firm's profile first, then in its answers to this unit.
-function filterAnswer(obs: Observation, item: string, i: number): AnswerValue {
-  if (obs.profile != null && Object.hasOwn(obs.profile, item)) {
-    return readAnswer(obs.profile, item, `observations[${i}].profile`);
-  }
-  return readAnswer(obs.answers, item, `observations[${i}].answers`);
 }
 
 function flagRule(rule: boolean | readonly string[]): (flags: string[] | undefined) => boolean {
