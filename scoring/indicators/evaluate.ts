@@ -28,15 +28,30 @@ export function evaluateSurvey(prep: PreparedSurvey): Evaluation {
       value[u * K + k] = m === 0 ? NaN : prep.columns[k]!.statistic === 'count' ? m : sum[u * K + k]! / m;
     }
   }
-  const scratch = new Float64Array(widest);
+  // Quantile columns are gathered in one pass over each unit's rows, which are contiguous: a pass per column
+  // would stride through the row-major array and miss the cache on almost every read.
+  const quantile: number[] = [];
   prep.columns.forEach((col, k) => {
-    if (col.statistic !== 'median' && col.statistic !== 'percentile') return;
-    for (let u = 0; u < U; u++) {
-      let m = 0;
-      for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++)
-        if (present[r * K + k]) scratch[m++] = v[r * K + k]!;
-      if (m > 0) value[u * K + k] = quantileSorted(scratch.subarray(0, m).sort(), col.p);
-    }
+    if (col.statistic === 'median' || col.statistic === 'percentile') quantile.push(k);
   });
+  const Q = quantile.length;
+  const qk = Int32Array.from(quantile);
+  const scratch = new Float64Array(Q * widest);
+  const m = new Int32Array(Q);
+  for (let u = 0; u < U; u++) {
+    m.fill(0);
+    for (let r = unitStart[u]!; r < unitStart[u + 1]!; r++) {
+      const base = r * K;
+      for (let j = 0; j < Q; j++) {
+        const at = base + qk[j]!;
+        if (present[at]) scratch[j * widest + m[j]!++] = v[at]!;
+      }
+    }
+    for (let j = 0; j < Q; j++) {
+      if (m[j] === 0) continue;
+      const sorted = scratch.subarray(j * widest, j * widest + m[j]!).sort();
+      value[u * K + qk[j]!] = quantileSorted(sorted, prep.columns[qk[j]!]!.p);
+    }
+  }
   return { value, n };
 }
