@@ -1,9 +1,9 @@
 // Point estimates from a PreparedSurvey: share, mean and count come from the Σ value and n per unit and column
-// that prepareSurvey summed; median and percentile sort the unit's present values (R type 7, scoring/quantile.ts: the median of an even
-// count is the mean of the two middle values). The result is raw: suppression is applied by indicatorTableOf.
+// that prepareSurvey summed; median and percentile select from the unit's present values (R type 7, select.ts:
+// the median of an even count is the mean of the two middle values). The result is raw: suppression is applied by indicatorTableOf.
 // Bootstrap resamples use resample.ts, which reads the same rows through per-unit histograms.
 
-import { quantileSorted } from '../quantile.js';
+import { quantileSelect } from './select.js';
 import type { PreparedSurvey } from './prepare.js';
 
 export interface Evaluation {
@@ -49,8 +49,8 @@ export function evaluateSurvey(prep: PreparedSurvey): Evaluation {
     }
     for (let j = 0; j < Q; j++) {
       if (m[j] === 0) continue;
-      const sorted = scratch.subarray(j * widest, j * widest + m[j]!).sort();
-      value[u * K + qk[j]!] = quantileSorted(sorted, prep.columns[qk[j]!]!.p);
+      const values = scratch.subarray(j * widest, j * widest + m[j]!);
+      value[u * K + qk[j]!] = quantileSelect(values, prep.columns[qk[j]!]!.p);
     }
   }
   return { value, n };
