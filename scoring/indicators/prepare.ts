@@ -57,6 +57,51 @@ export function prepareSurvey(
     units.push({ code: u.code, block: u.block });
   }
   const soleBlock = methodology.blocks.length === 1 ? (methodology.blocks[0]?.code ?? null) : null;
+  const { unitOfObs, excluded } = assignUnits(observations, drop, unitIndex, units, fixedUnits, soleBlock);
+
+  // Sort discovered units by code so the table does not depend on the order responses arrived in.
+  let order = units.map((_, u) => u);
+  if (!fixedUnits) order = order.sort((a, b) => cmp(units[a]!.code, units[b]!.code));
+  const rank = new Int32Array(units.length);
+  order.forEach((u, r) => (rank[u] = r));
+  const sortedUnits = order.map((u) => units[u]!);
+
+  const K = columns.length;
+  const { unitStart, rowOf, statOf } = layoutRows(unitOfObs, rank, K);
+  const rows = unitStart[units.length]!;
+
+  // Pass 2: encode every kept observation into its row (see encodeRows).
+  const value = new Float64Array(rows * K);
+  const present = new Uint8Array(rows * K);
+  const sum = new Float64Array(units.length * K);
+  const count = new Int32Array(units.length * K);
+  encodeRows(observations, rowOf, statOf, columns, { value, present, sum, count });
+  return {
+    units: sortedUnits,
+    unitStart,
+    rows,
+    columns,
+    value,
+    present,
+    sum,
+    count,
+    hard,
+    codes: indicators.map((n) => n.code),
+    excludedObservations: excluded,
+  };
+}
+
+// Pass 1 (checks each observation, decides whether it is kept, finds or adds its unit) and the row layout are
+// functions of their own, like encodeRows: a loop inlined in prepareSurvey, which runs once per call, was compiled
+// on stack and deoptimised on the next call by the paths that call had not taken yet.
+function assignUnits(
+  observations: readonly Observation[],
+  drop: (flags: string[] | undefined) => boolean,
+  unitIndex: Map<string, number>,
+  units: { code: string; block: string }[],
+  fixedUnits: boolean,
+  soleBlock: string | null,
+): { unitOfObs: Int32Array; excluded: number } {
   const unitOfObs = new Int32Array(observations.length).fill(-1);
   let excluded = 0;
   for (let i = 0; i < observations.length; i++) {
@@ -86,51 +131,33 @@ export function prepareSurvey(
     }
     unitOfObs[i] = u;
   }
+  return { unitOfObs, excluded };
+}
 
-  // Sort discovered units by code so the table does not depend on the order responses arrived in.
-  let order = units.map((_, u) => u);
-  if (!fixedUnits) order = order.sort((a, b) => cmp(units[a]!.code, units[b]!.code));
-  const rank = new Int32Array(units.length);
-  order.forEach((u, r) => (rank[u] = r));
-  const sortedUnits = order.map((u) => units[u]!);
-
-  const unitStart = new Int32Array(units.length + 1);
-  for (let i = 0; i < observations.length; i++) {
+// Rows grouped by unit in rank order: unit r owns rows unitStart[r] … unitStart[r+1] − 1, kept observations in
+// arrival order. rowOf[i] is observation i's row (−1 when dropped), statOf[i] its unit's offset (rank × K).
+function layoutRows(
+  unitOfObs: Int32Array,
+  rank: Int32Array,
+  K: number,
+): { unitStart: Int32Array; rowOf: Int32Array; statOf: Int32Array } {
+  const U = rank.length;
+  const unitStart = new Int32Array(U + 1);
+  for (let i = 0; i < unitOfObs.length; i++) {
     const u = unitOfObs[i]!;
     if (u >= 0) unitStart[rank[u]! + 1]!++;
   }
-  for (let u = 0; u < units.length; u++) unitStart[u + 1]! += unitStart[u]!;
-  const rows = unitStart[units.length]!;
-  const cursor = unitStart.slice(0, units.length);
-
-  // Pass 2: encode every kept observation into its row (see encodeRows).
-  const K = columns.length;
-  const rowOf = new Int32Array(observations.length).fill(-1);
-  const statOf = new Int32Array(observations.length);
-  for (let i = 0; i < observations.length; i++) {
+  for (let u = 0; u < U; u++) unitStart[u + 1]! += unitStart[u]!;
+  const cursor = unitStart.slice(0, U);
+  const rowOf = new Int32Array(unitOfObs.length).fill(-1);
+  const statOf = new Int32Array(unitOfObs.length);
+  for (let i = 0; i < unitOfObs.length; i++) {
     const u = unitOfObs[i]!;
     if (u < 0) continue;
     rowOf[i] = cursor[rank[u]!]!++;
     statOf[i] = rank[u]! * K;
   }
-  const value = new Float64Array(rows * K);
-  const present = new Uint8Array(rows * K);
-  const sum = new Float64Array(units.length * K);
-  const count = new Int32Array(units.length * K);
-  encodeRows(observations, rowOf, statOf, columns, { value, present, sum, count });
-  return {
-    units: sortedUnits,
-    unitStart,
-    rows,
-    columns,
-    value,
-    present,
-    sum,
-    count,
-    hard,
-    codes: indicators.map((n) => n.code),
-    excludedObservations: excluded,
-  };
+  return { unitStart, rowOf, statOf };
 }
 
 function flagRule(rule: boolean | readonly string[]): (flags: string[] | undefined) => boolean {
