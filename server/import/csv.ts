@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsvRecords } from '../csv/records.js';
 import { ImportFailed, type ImportIssue } from './issues.js';
 
 export interface CsvRow {
@@ -24,31 +24,20 @@ export function readCsv(file: string, label = file): CsvFile {
       { file: label, line: 0, column: '', message: `cannot read file (${(e as Error).message})` },
     ]);
   }
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let parsed;
   try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as never;
+    parsed = parseCsvRecords(text);
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new ImportFailed([
-      { file: label, line: err.lines ?? 0, column: '', message: `not valid CSV: ${err.message}` },
-    ]);
+    if (e instanceof CsvSyntaxError) {
+      throw new ImportFailed([
+        { file: label, line: e.line, column: '', message: `not valid CSV: ${e.message}` },
+      ]);
+    }
+    throw e;
   }
-  const [head, ...body] = records;
-  if (!head)
-    throw new ImportFailed([
-      { file: label, line: 1, column: '', message: 'file is empty; expected a header row' },
-    ]);
-  const header = head.record.map((h) => h.trim());
+  const { header } = parsed;
   const issues: ImportIssue[] = [];
-  const rows: CsvRow[] = body.map(({ record, info }) => {
-    // csv-parse reports the line where a record ends; records here never span lines in practice,
-    // and for quoted multi-line cells the end line is still the right place to look.
-    const line = info.lines;
+  const rows: CsvRow[] = parsed.rows.map(({ line, fields: record }) => {
     if (record.length !== header.length) {
       issues.push({
         file: label,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsvRecords } from '../csv/records.js';
 
 export interface SheetRow {
   /** 1-based line (CSV) or row number (XLSX) for error reports. */
@@ -33,28 +33,21 @@ function tooMany(n: number): void {
 
 /** A UTF-8 CSV (BOM allowed) with a header row; blank lines are skipped. */
 export function readCsvBuffer(buffer: Buffer): Sheet {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let parsed;
   try {
-    records = parse(buffer.toString('utf8'), {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as never;
+    parsed = parseCsvRecords(buffer.toString('utf8'));
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new SheetError(err.lines ?? 0, `not valid CSV: ${err.message}`);
+    if (e instanceof CsvSyntaxError) throw new SheetError(e.line, `not valid CSV: ${e.message}`);
+    throw e;
   }
-  const [head, ...body] = records;
-  if (!head) throw new SheetError(1, 'the file is empty; expected a header row');
-  tooMany(body.length);
-  const header = head.record.map((h) => h.trim());
-  const rows = body.map(({ record, info }) => {
+  const { header, headerLine } = parsed;
+  tooMany(parsed.rows.length);
+  const rows = parsed.rows.map(({ line, fields }) => {
     const cells = new Map<string, string>();
-    header.forEach((h, i) => cells.set(h, (record[i] ?? '').trim()));
-    return { line: info.lines, cells, formulas: [] };
+    header.forEach((h, i) => cells.set(h, (fields[i] ?? '').trim()));
+    return { line, cells, formulas: [] };
   });
-  return { header, headerLine: head.info.lines, rows };
+  return { header, headerLine, rows };
 }
 
 function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } {

@@ -1,7 +1,7 @@
 // CSV text → header and rows with their line numbers (csv-parse reports the line of every record and of every
 // syntax error, which the score command turns into file:line:column messages).
 
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvSyntaxError, parseCsvRecords } from '../../csv/records.js';
 import { InputError } from './errors.js';
 
 export interface CsvRow {
@@ -22,30 +22,24 @@ const MAX_CHARS = 200_000_000;
 export function parseCsv(text: string, file: string): Csv {
   if (text.length > MAX_CHARS)
     throw new InputError(file, 1, 1, `file is larger than ${MAX_CHARS} characters`);
-  let records: { record: string[]; info: { lines: number } }[];
+  let parsed;
   try {
-    records = parse(text, { info: true, bom: true, skip_empty_lines: true }) as unknown as typeof records;
+    parsed = parseCsvRecords(text, { strictColumns: true });
   } catch (e) {
-    if (e instanceof CsvError) {
-      const at = e as CsvError & { lines?: number; column?: number | string };
-      const column = typeof at.column === 'number' ? at.column + 1 : 1;
-      throw new InputError(file, at.lines ?? 1, column, e.message.replace(/ at line \d+| on line \d+/, ''));
-    }
+    if (e instanceof CsvSyntaxError) throw new InputError(file, e.line, e.column, e.message);
     throw e;
   }
-  const first = records[0];
-  if (!first) throw new InputError(file, 1, 1, 'file is empty: expected a header row');
-  const header = first.record.map((h) => h.trim());
+  const { header, headerLine } = parsed;
   const seen = new Map<string, number>();
   header.forEach((h, j) => {
-    if (h === '') throw new InputError(file, first.info.lines, j + 1, 'empty column name');
+    if (h === '') throw new InputError(file, headerLine, j + 1, 'empty column name');
     const before = seen.get(h.toLowerCase());
     if (before !== undefined) {
-      throw new InputError(file, first.info.lines, j + 1, `column "${h}" repeats column ${before + 1}`);
+      throw new InputError(file, headerLine, j + 1, `column "${h}" repeats column ${before + 1}`);
     }
     seen.set(h.toLowerCase(), j);
   });
-  return { file, header, rows: records.slice(1).map((r) => ({ line: r.info.lines, fields: r.record })) };
+  return { file, header, rows: parsed.rows };
 }
 
 /** column(csv, names) — index of the first header matching one of names (case-insensitive), or −1. */
