@@ -21,7 +21,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**', '**/client/**'],
+              group: ['**/server/**', '**/client/**', '#server/*', '#client/*', '#test/*', '#bench/*'],
               message: 'scoring/ and surveys/ are pure: import neither server nor client.',
             },
             {
@@ -51,7 +51,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**'],
+              group: ['**/server/**', '#server/*'],
               allowTypeImports: true,
               message: 'client/ may import only types from server/api-types.ts.',
             },

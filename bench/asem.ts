@@ -1,11 +1,11 @@
 // The ASEM example (COINr) as the CLI reads it: iMeta → methodology, iData → table.
 
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../server/cli/score/csv.js';
-import { methodologyFromMeta } from '../server/cli/score/imeta.js';
-import { readTable } from '../server/cli/score/read-table.js';
-import type { Methodology } from '../scoring/methodology/types.js';
-import type { DataTable } from '../scoring/types.js';
+import { parseCsv } from '#server/cli/score/csv.js';
+import { methodologyFromMeta } from '#server/cli/score/imeta.js';
+import { readTable } from '#server/cli/score/read-table.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import type { DataTable } from '#scoring/types.js';
 
 export function asemEdition(): { methodology: Methodology; table: DataTable } {
   const at = (file: string) => new URL(`../test/fixtures/asem/input/${file}`, import.meta.url);

@@ -4,12 +4,12 @@
 // Options: --quick (fewer repeats), --repeat-bootstrap N.
 
 import { loadavg } from 'node:os';
-import { bootstrap } from '../scoring/bootstrap.js';
-import { computeIndex } from '../scoring/compute.js';
-import { surveyIndicators } from '../scoring/indicators/index.js';
-import { prepare } from '../scoring/prepare.js';
-import { reweight } from '../scoring/reweight.js';
-import { sensitivity } from '../scoring/sensitivity.js';
+import { bootstrap } from '#scoring/bootstrap.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators } from '#scoring/indicators/index.js';
+import { prepare } from '#scoring/prepare.js';
+import { reweight } from '#scoring/reweight.js';
+import { sensitivity } from '#scoring/sensitivity.js';
 import { asemEdition } from './asem.js';
 import { syntheticDdci } from './synthetic-ddci.js';
 

@@ -14,16 +14,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { count, eq } from 'drizzle-orm';
-import { randomSource } from '../scoring/random.js';
-import { createApp } from '../server/app.js';
-import { openDatabase } from '../server/db/client.js';
-import { blocks, families, responses, units } from '../server/db/schema/index.js';
-import { createLogger } from '../server/http/logger.js';
-import { synthesizeResponse } from '../server/seed/demo-responses.js';
-import { codeHasher } from '../server/surveys/code-hash.js';
-import { issueCodes } from '../server/surveys/codes.js';
-import { createSurveyEdition, vietnamToday } from '../server/surveys/editions.js';
-import { ddciDemo2025 } from '../surveys/shipped.js';
+import { randomSource } from '#scoring/random.js';
+import { createApp } from '#server/app.js';
+import { openDatabase } from '#server/db/client.js';
+import { blocks, families, responses, units } from '#server/db/schema/index.js';
+import { createLogger } from '#server/http/logger.js';
+import { synthesizeResponse } from '#server/seed/demo-responses.js';
+import { codeHasher } from '#server/collection/code-hash.js';
+import { issueCodes } from '#server/collection/codes.js';
+import { createSurveyEdition, vietnamToday } from '#server/collection/editions.js';
+import { ddciDemo2025 } from '#surveys/shipped.js';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },

@@ -2,14 +2,9 @@
 // blocks, I items in 8 components. Each unit has a latent quality; answers lean on it, with "don't know"
 // (null) answers, a profile year used by sub-population filters, and a few quality-flagged observations.
 
-import type { Observation } from '../scoring/indicators/types.js';
-import type {
-  AggregateNode,
-  IndicatorNode,
-  Methodology,
-  SurveySource,
-} from '../scoring/methodology/types.js';
-import { randomSource } from '../scoring/random.js';
+import type { Observation } from '#scoring/indicators/types.js';
+import type { AggregateNode, IndicatorNode, Methodology, SurveySource } from '#scoring/methodology/types.js';
+import { randomSource } from '#scoring/random.js';
 
 export interface SyntheticOptions {
   respondents?: number;

@@ -8,7 +8,7 @@ import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { rankingRoutes } from './routes/rankings.js';
-import { surveyRoutes, type SurveyConfig } from './routes/surveys/index.js';
+import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & SurveyConfig;

@@ -1,4 +1,4 @@
-import type { ApiError, FamilySummary, Ranking } from '../../server/api-types.js';
+import type { ApiError, FamilySummary, Ranking } from '#server/api-types.js';
 import type { Lang } from './i18n.js';
 
 export class ApiRequestError extends Error {

@@ -1,4 +1,4 @@
-import type { RankingRow } from '../../server/api-types.js';
+import type { RankingRow } from '#server/api-types.js';
 
 function key(row: RankingRow, sort: string): number | string | null {
   if (sort === 'rank') return row.rank;

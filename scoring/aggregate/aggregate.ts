@@ -1,4 +1,4 @@
-import type { Aggregator } from '../methodology/types.js';
+import type { Aggregator } from '#scoring/methodology/types.js';
 import { arithmetic } from './arithmetic.js';
 import { copeland } from './copeland.js';
 import { geometric } from './geometric.js';

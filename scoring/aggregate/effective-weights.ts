@@ -1,5 +1,5 @@
-import type { AggregateNode, MethodologyNode } from '../methodology/types.js';
-import type { WeightOverrides } from '../types.js';
+import type { AggregateNode, MethodologyNode } from '#scoring/methodology/types.js';
+import type { WeightOverrides } from '#scoring/types.js';
 
 /**
  * Nominal effective weight of every node: the product, along the path from the node to the root, of

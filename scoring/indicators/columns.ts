@@ -2,7 +2,7 @@
 // count, and the numeric answer for mean, median and percentile. Share categories match by String(code), so an
 // answer 4 and a category "4" match (codes arrive as either).
 
-import type { IndicatorNode, SourceFilter, Statistic, SurveySource } from '../methodology/types.js';
+import type { IndicatorNode, SourceFilter, Statistic, SurveySource } from '#scoring/methodology/types.js';
 import { compileFilter } from './filter.js';
 import type { AnswerValue } from './types.js';
 

@@ -6,7 +6,7 @@
 // a number against a string is not comparable and the row is outside. A multi-select answer (string[]) is "="
 // when it contains the value, "in" when it contains any listed value, and never ordered.
 
-import type { SourceFilter } from '../methodology/types.js';
+import type { SourceFilter } from '#scoring/methodology/types.js';
 import type { AnswerValue } from './types.js';
 
 export type FilterTest = (answer: AnswerValue) => boolean;

@@ -1,6 +1,6 @@
 // Survey microdata → indicator table. See README.md for the statistics, the missing-data rules and the layout.
 
-import type { Methodology } from '../methodology/types.js';
+import type { Methodology } from '#scoring/methodology/types.js';
 import { evaluateSurvey } from './evaluate.js';
 import { prepareSurvey } from './prepare.js';
 import { indicatorTableOf } from './table.js';

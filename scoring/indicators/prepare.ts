@@ -4,7 +4,12 @@
 // byte. Σ value and n per unit and column are summed on the way, so share, mean and count need no second pass.
 // The point estimate and every bootstrap resample read only these arrays, never the observation objects.
 
-import type { AggregateNode, IndicatorNode, Methodology, MethodologyNode } from '../methodology/types.js';
+import type {
+  AggregateNode,
+  IndicatorNode,
+  Methodology,
+  MethodologyNode,
+} from '#scoring/methodology/types.js';
 import { surveyColumn, type SurveyColumn } from './columns.js';
 import { encodeRows } from './encode.js';
 import type { IndicatorOptions, Observation } from './types.js';

@@ -1,6 +1,6 @@
 // Public form of the indicator step: a DataTable that computeIndex consumes, with n and the reason for every null.
 
-import type { Cell } from '../types.js';
+import type { Cell } from '#scoring/types.js';
 import type { Evaluation } from './evaluate.js';
 import type { PreparedSurvey } from './prepare.js';
 import type { HardData, IndicatorReason, IndicatorTable } from './types.js';

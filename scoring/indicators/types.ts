@@ -1,7 +1,7 @@
 // Types of the survey → indicator step. The indicator source spec (SurveySource, HardSource) lives with the
 // methodology format; the output extends the engine's DataTable so computeIndex consumes it directly.
 
-import type { Cell, DataTable } from '../types.js';
+import type { Cell, DataTable } from '#scoring/types.js';
 
 export type AnswerValue = number | string | string[] | null;
 

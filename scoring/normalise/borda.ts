@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 import { rankScore } from './rank-score.js';
 
 /** Borda score: rank − 1 with minimum-rank ties (0 = worst). NaN stays NaN. */

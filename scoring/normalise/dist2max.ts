@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 
 /**
  * Distance to the best value: 1 − (max − x)/(max − min), i.e. min–max to [0, 1]; direction −1 gives

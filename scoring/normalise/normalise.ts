@@ -1,6 +1,6 @@
-import { extent, toColumn } from '../column.js';
-import type { Direction, Normaliser } from '../methodology/types.js';
-import type { Cell } from '../types.js';
+import { extent, toColumn } from '#scoring/column.js';
+import type { Direction, Normaliser } from '#scoring/methodology/types.js';
+import type { Cell } from '#scoring/types.js';
 import { borda } from './borda.js';
 import { dist2max } from './dist2max.js';
 import { dist2target } from './dist2target.js';

@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 
 /**
  * The PCI/DDCI house rule: 1 + 9·(x − min)/(max − min), or 1 + 9·(max − x)/(max − min) for a negative indicator,

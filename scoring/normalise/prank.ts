@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 import { rankScore } from './rank-score.js';
 
 /** Percentile rank (rank − 1)/(n − 1) with minimum-rank ties, n = non-missing values; a single value gets 0.5. */

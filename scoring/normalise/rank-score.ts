@@ -1,5 +1,5 @@
-import type { Direction } from '../methodology/types.js';
-import { rank } from '../rank.js';
+import type { Direction } from '#scoring/methodology/types.js';
+import { rank } from '#scoring/rank.js';
 
 /**
  * Rank as a score: 1 = worst (the smallest value, or the largest when direction is −1), ties take the minimum

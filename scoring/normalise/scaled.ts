@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 
 /**
  * Fixed scale: (x − l)/(u − l)·scale (COINr n_scaled, default scale 100); direction −1 gives (u − x)/(u − l)·scale.

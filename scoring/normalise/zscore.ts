@@ -1,4 +1,4 @@
-import type { Direction } from '../methodology/types.js';
+import type { Direction } from '#scoring/methodology/types.js';
 
 /**
  * z-score with the sample standard deviation (n − 1): (x − mean)/s·sd + mean*, direction −1 gives

@@ -1,5 +1,5 @@
-import type { ImputationMethod } from '../methodology/types.js';
-import { quantileSorted } from '../quantile.js';
+import type { ImputationMethod } from '#scoring/methodology/types.js';
+import { quantileSorted } from '#scoring/quantile.js';
 
 export interface ImputeResult {
   x: Float64Array;

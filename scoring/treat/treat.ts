@@ -1,4 +1,4 @@
-import type { TreatmentRecord } from '../types.js';
+import type { TreatmentRecord } from '#scoring/types.js';
 import { checkSkewKurt } from './check-skew-kurt.js';
 import { logCT } from './logct.js';
 import { winsorise, type WinsoriseOptions } from './winsorise.js';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../http/logger.js';
-import { startServer } from '../serve.js';
+import { loadConfig } from '#server/config.js';
+import { createLogger } from '#server/http/logger.js';
+import { startServer } from '#server/serve.js';
 
 /** `npm run dev`: the API plus Vite's dev server (hot reload) as middleware, on one port. */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import { DEFAULT_DEMO_FIRMS, seedDemo } from '../seed/demo.js';
+import { ConfigError, loadConfig } from '#server/config.js';
+import { openDatabase } from '#server/db/client.js';
+import { DEFAULT_DEMO_FIRMS, seedDemo } from '#server/seed/demo.js';
 
 const USAGE = `Usage: npm run generate:demo -- [--firms N] [--seed TEXT]
 

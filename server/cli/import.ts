@@ -1,8 +1,8 @@
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import { ImportFailed } from '../import/issues.js';
-import { importKinds } from '../import/kinds/index.js';
-import { importFile } from '../import/run.js';
+import { ConfigError, loadConfig } from '#server/config.js';
+import { openDatabase } from '#server/db/client.js';
+import { ImportFailed } from '#server/import/issues.js';
+import { importKinds } from '#server/import/kinds/index.js';
+import { importFile } from '#server/import/run.js';
 
 /** `npm run import -- <kind> <file>`: validate and load one file into the configured database. */
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config.js';
-import { createLogger } from '../http/logger.js';
-import { staticClient } from '../http/static-client.js';
-import { startServer } from '../serve.js';
+import { ConfigError, loadConfig } from '#server/config.js';
+import { createLogger } from '#server/http/logger.js';
+import { staticClient } from '#server/http/static-client.js';
+import { startServer } from '#server/serve.js';
 
 /** `npm start`: serve the built client and the API; stop cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {

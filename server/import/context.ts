@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { units } from '../db/schema/index.js';
+import type { Db } from '#server/db/client.js';
+import { units } from '#server/db/schema/index.js';
 import { ensureFamily, readFamilySpec, type FamilyIds, type FamilySpec } from './family.js';
 
 export const PCI_DATA_DIR = fileURLToPath(new URL('../data/pci/', import.meta.url));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CsvSyntaxError, parseCsvRecords } from '../csv/records.js';
+import { CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
 import { ImportFailed, type ImportIssue } from './issues.js';
 
 export interface CsvRow {

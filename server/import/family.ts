@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { blocks, components, editionComponents, editions, families, tiers } from '../db/schema/index.js';
-import { upsert } from '../db/upsert.js';
+import type { Db } from '#server/db/client.js';
+import { blocks, components, editionComponents, editions, families, tiers } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
 
 interface Named {
   code: string;

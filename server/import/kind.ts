@@ -1,5 +1,5 @@
-import type { Db } from '../db/client.js';
-import type { UpsertCount } from '../db/upsert.js';
+import type { Db } from '#server/db/client.js';
+import type { UpsertCount } from '#server/db/upsert.js';
 import type { PciContext } from './context.js';
 import type { CsvFile } from './csv.js';
 import type { IssueCollector } from './issues.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Db } from '../db/client.js';
-import type { UpsertCount } from '../db/upsert.js';
+import type { Db } from '#server/db/client.js';
+import type { UpsertCount } from '#server/db/upsert.js';
 import { loadPciContext, PCI_DATA_DIR, UNITS_DATA_DIR } from './context.js';
 import { readCsv } from './csv.js';
 import { IssueCollector } from './issues.js';

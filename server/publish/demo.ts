@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { editions, families, scores } from '../db/schema/index.js';
-import { DEMO_FAMILY } from '../seed/demo.js';
+import type { Db } from '#server/db/client.js';
+import { editions, families, scores } from '#server/db/schema/index.js';
+import { DEMO_FAMILY } from '#server/seed/demo.js';
 import { shippedMethodology } from './methodology-file.js';
 import { scoreSurveyEdition } from './score-edition.js';
 import { storeIndexResult } from './store-result.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { checkMethodology } from '../../scoring/methodology/check.js';
-import type { Methodology } from '../../scoring/methodology/types.js';
+import { checkMethodology } from '#scoring/methodology/check.js';
+import type { Methodology } from '#scoring/methodology/types.js';
 
 /** The methodologies shipped in scoring/methodologies/, by file name without `.json`. */
 export const SHIPPED_METHODOLOGIES = new URL('../../scoring/methodologies/', import.meta.url);

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { AnswerValue, Observation } from '../../scoring/indicators/index.js';
-import type { Db } from '../db/client.js';
-import { responseRatings, responses, surveyEditionUnits, units } from '../db/schema/index.js';
+import type { AnswerValue, Observation } from '#scoring/indicators/index.js';
+import type { Db } from '#server/db/client.js';
+import { responseRatings, responses, surveyEditionUnits, units } from '#server/db/schema/index.js';
 
 export interface SurveyMicrodata {
   observations: Observation[];

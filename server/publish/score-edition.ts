@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { computeIndex } from '../../scoring/compute.js';
-import { surveyIndicators, type IndicatorTable } from '../../scoring/indicators/index.js';
-import type { Methodology } from '../../scoring/methodology/types.js';
-import type { IndexResult } from '../../scoring/types.js';
-import type { Db } from '../db/client.js';
-import { editions, families, surveyEditions } from '../db/schema/index.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators, type IndicatorTable } from '#scoring/indicators/index.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import type { IndexResult } from '#scoring/types.js';
+import type { Db } from '#server/db/client.js';
+import { editions, families, surveyEditions } from '#server/db/schema/index.js';
 import { loadObservations, type SurveyMicrodata } from './observations.js';
 
 export interface ScoreOptions {

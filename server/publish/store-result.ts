@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Methodology } from '../../scoring/methodology/types.js';
-import type { IndexResult } from '../../scoring/types.js';
-import type { Db } from '../db/client.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import type { IndexResult } from '#scoring/types.js';
+import type { Db } from '#server/db/client.js';
 import {
   blocks,
   components,
@@ -11,8 +11,8 @@ import {
   scores,
   tiers,
   units,
-} from '../db/schema/index.js';
-import { upsert } from '../db/upsert.js';
+} from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
 
 const TIER_CODES: Record<string, string> = {
   'Rất tốt': 'excellent',

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { blocks, editions, families } from '../db/schema/index.js';
+import type { Db } from '#server/db/client.js';
+import { blocks, editions, families } from '#server/db/schema/index.js';
 
 export interface FamilySummary {
   code: string;

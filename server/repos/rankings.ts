@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Db } from '#server/db/client.js';
 import {
   blocks,
   components,
@@ -9,7 +9,7 @@ import {
   scores,
   tiers,
   units,
-} from '../db/schema/index.js';
+} from '#server/db/schema/index.js';
 
 type Bilingual = { vi: string; en: string };
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { Database } from '../db/client.js';
-import { HttpError } from '../http/errors.js';
+import type { Database } from '#server/db/client.js';
+import { HttpError } from '#server/http/errors.js';
 
 /** Liveness (the process answers) and readiness (the database answers). */
 export function healthRoutes(database: Database): Router {

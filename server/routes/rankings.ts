@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import type { Db } from '../db/client.js';
-import { toCsv } from '../http/csv.js';
-import { badRequest, notFound } from '../http/errors.js';
-import { listFamilies } from '../repos/families.js';
-import { getRanking, type Ranking } from '../repos/rankings.js';
+import type { Db } from '#server/db/client.js';
+import { toCsv } from '#server/http/csv.js';
+import { badRequest, notFound } from '#server/http/errors.js';
+import { listFamilies } from '#server/repos/families.js';
+import { getRanking, type Ranking } from '#server/repos/rankings.js';
 
 const YEAR = /^\d{4}$/;
 

@@ -1,14 +1,8 @@
-import type { Random } from '../../scoring/random.js';
-import { evaluateCondition } from '../../surveys/conditions/evaluate.js';
-import { prepare } from '../../surveys/prepare.js';
-import type {
-  AnswerValue,
-  Question,
-  SurveyDefinition,
-  SurveyResponse,
-  UnitItem,
-} from '../../surveys/types.js';
-import { resolveScale } from '../../surveys/walk.js';
+import type { Random } from '#scoring/random.js';
+import { evaluateCondition } from '#surveys/conditions/evaluate.js';
+import { prepare } from '#surveys/prepare.js';
+import type { AnswerValue, Question, SurveyDefinition, SurveyResponse, UnitItem } from '#surveys/types.js';
+import { resolveScale } from '#surveys/walk.js';
 
 // Synthetic answers for the demo province. Generic over the definition: every visible item is
 // answered, hidden ones are left empty, so the result passes validateResponse. Ratings follow a

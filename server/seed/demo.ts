@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { randomSource, type Random } from '../../scoring/random.js';
-import { ddciDemo2023, ddciDemo2024, ddciDemo2025 } from '../../surveys/shipped.js';
-import type { SurveyDefinition } from '../../surveys/types.js';
-import type { Db } from '../db/client.js';
-import { blocks, families, units } from '../db/schema/index.js';
-import { codeHasher } from '../surveys/code-hash.js';
-import { issueCodes, type FirmReference } from '../surveys/codes.js';
-import { createSurveyEdition, type LoadedEdition } from '../surveys/editions.js';
-import { refreshQualityFlags } from '../surveys/quality.js';
-import { checkResponse, storeResponse, type Channel } from '../surveys/submit.js';
+import { randomSource, type Random } from '#scoring/random.js';
+import { ddciDemo2023, ddciDemo2024, ddciDemo2025 } from '#surveys/shipped.js';
+import type { SurveyDefinition } from '#surveys/types.js';
+import type { Db } from '#server/db/client.js';
+import { blocks, families, units } from '#server/db/schema/index.js';
+import { codeHasher } from '#server/collection/code-hash.js';
+import { issueCodes, type FirmReference } from '#server/collection/codes.js';
+import { createSurveyEdition, type LoadedEdition } from '#server/collection/editions.js';
+import { refreshQualityFlags } from '#server/collection/quality.js';
+import { checkResponse, storeResponse, type Channel } from '#server/collection/submit.js';
 import { COMMUNES, DEPARTMENTS, DISTRICTS } from './demo-units.js';
 import { synthesizeResponse, type SyntheticContext, type SyntheticFirm } from './demo-responses.js';
 

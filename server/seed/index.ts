@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { families, scores, editions } from '../db/schema/index.js';
-import { importShippedPci } from '../import/run.js';
-import { publishDemoScores } from '../publish/demo.js';
+import type { Db } from '#server/db/client.js';
+import { families, scores, editions } from '#server/db/schema/index.js';
+import { importShippedPci } from '#server/import/run.js';
+import { publishDemoScores } from '#server/publish/demo.js';
 import { seedDemo } from './demo.js';
 
 export type Progress = (message: string) => void;

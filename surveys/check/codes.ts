@@ -1,6 +1,6 @@
-import { message } from '../messages.js';
-import type { LocatedError, SurveyDefinition } from '../types.js';
-import { questionSites, resolveScale } from '../walk.js';
+import { message } from '#surveys/messages.js';
+import type { LocatedError, SurveyDefinition } from '#surveys/types.js';
+import { questionSites, resolveScale } from '#surveys/walk.js';
 
 /**
  * Uniqueness and reference checks: section ids, block keys, item codes per scope, option codes,

@@ -1,9 +1,9 @@
-import type { ConditionNode, LiteralNode, ValueNode } from '../conditions/ast.js';
-import { ConditionSyntaxError, parseCondition } from '../conditions/parse.js';
-import { conditionReferences } from '../conditions/references.js';
-import { message } from '../messages.js';
-import type { LocatedError, Question, SurveyDefinition, UnitItem } from '../types.js';
-import { questionSites, resolveScale } from '../walk.js';
+import type { ConditionNode, LiteralNode, ValueNode } from '#surveys/conditions/ast.js';
+import { ConditionSyntaxError, parseCondition } from '#surveys/conditions/parse.js';
+import { conditionReferences } from '#surveys/conditions/references.js';
+import { message } from '#surveys/messages.js';
+import type { LocatedError, Question, SurveyDefinition, UnitItem } from '#surveys/types.js';
+import { questionSites, resolveScale } from '#surveys/walk.js';
 
 type Item = Question | UnitItem;
 

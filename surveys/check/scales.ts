@@ -1,6 +1,6 @@
-import { message } from '../messages.js';
-import type { LocatedError, RatingScale, SurveyDefinition } from '../types.js';
-import { pointerSegment, questionSites } from '../walk.js';
+import { message } from '#surveys/messages.js';
+import type { LocatedError, RatingScale, SurveyDefinition } from '#surveys/types.js';
+import { pointerSegment, questionSites } from '#surveys/walk.js';
 
 /** Scales (labels per point, don't-know outside 1..points) and bounds (min ≤ max, real dates). */
 export function checkScales(definition: SurveyDefinition): LocatedError[] {

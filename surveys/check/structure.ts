@@ -1,9 +1,9 @@
 // The named export: under NodeNext the default import of this CommonJS module is not constructable.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import definitionSchema from '../schema/definition.schema.json' with { type: 'json' };
-import { message } from '../messages.js';
-import type { LocatedError } from '../types.js';
-import { pointerSegment } from '../walk.js';
+import definitionSchema from '#surveys/schema/definition.schema.json' with { type: 'json' };
+import { message } from '#surveys/messages.js';
+import type { LocatedError } from '#surveys/types.js';
+import { pointerSegment } from '#surveys/walk.js';
 
 let validator: ValidateFunction | undefined;
 

@@ -1,6 +1,6 @@
-import { message } from '../messages.js';
-import type { LocatedError, SurveyDefinition } from '../types.js';
-import { pointerSegment, questionSites } from '../walk.js';
+import { message } from '#surveys/messages.js';
+import type { LocatedError, SurveyDefinition } from '#surveys/types.js';
+import { pointerSegment, questionSites } from '#surveys/walk.js';
 
 const LANGUAGES = [
   { key: 'vi', vi: 'Việt', en: 'Vietnamese' },

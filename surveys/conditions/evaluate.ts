@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue } from '../types.js';
+import type { Answers, AnswerValue } from '#surveys/types.js';
 import type { ConditionNode, LiteralNode, ValueNode } from './ast.js';
 
 export interface ConditionContext {

@@ -2,14 +2,14 @@ import { expect } from 'chai';
 import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../server/app.js';
-import { createLogger } from '../../server/http/logger.js';
-import { staticClient } from '../../server/http/static-client.js';
-import { importShippedPci } from '../../server/import/run.js';
-import { publishDemoScores } from '../../server/publish/demo.js';
-import { seedDemo } from '../../server/seed/demo.js';
-import { launchBrowser } from '../support/browser.js';
-import { backends, resetDatabase } from '../support/db.js';
+import { createApp } from '#server/app.js';
+import { createLogger } from '#server/http/logger.js';
+import { staticClient } from '#server/http/static-client.js';
+import { importShippedPci } from '#server/import/run.js';
+import { publishDemoScores } from '#server/publish/demo.js';
+import { seedDemo } from '#server/seed/demo.js';
+import { launchBrowser } from '#test/support/browser.js';
+import { backends, resetDatabase } from '#test/support/db.js';
 
 const OUT = 'test-output/screenshots';
 

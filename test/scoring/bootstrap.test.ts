@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { bootstrap } from '../../scoring/bootstrap.js';
-import type { Observation } from '../../scoring/indicators/types.js';
+import { bootstrap } from '#scoring/bootstrap.js';
+import type { Observation } from '#scoring/indicators/types.js';
 import { indicator, surveyEdition } from './indicators/fixture.js';
 
 describe('bootstrap', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { change } from '../../scoring/change.js';
-import type { BlockResult } from '../../scoring/types.js';
+import { change } from '#scoring/change.js';
+import type { BlockResult } from '#scoring/types.js';
 
 function block(units: string[], values: (number | null)[], ranks: (number | null)[]): BlockResult {
   const node = {

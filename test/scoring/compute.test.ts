@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../scoring/compute.js';
-import { explain } from '../../scoring/explain.js';
-import { prepare } from '../../scoring/prepare.js';
-import { reweight } from '../../scoring/reweight.js';
-import type { DataTable } from '../../scoring/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import { explain } from '#scoring/explain.js';
+import { prepare } from '#scoring/prepare.js';
+import { reweight } from '#scoring/reweight.js';
+import type { DataTable } from '#scoring/types.js';
 import { ddciDemo, ddciTable, leaves } from './support/ddci.js';
 
 const m = ddciDemo();

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { blockFrames, prepareBlock } from '../../scoring/prepare-block.js';
-import type { DataTable } from '../../scoring/types.js';
+import { blockFrames, prepareBlock } from '#scoring/prepare-block.js';
+import type { DataTable } from '#scoring/types.js';
 import { asemMethodology, asemTable } from './support/asem.js';
 
 describe('prepareBlock', () => {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../scoring/compute.js';
-import { surveyIndicators } from '../../scoring/indicators/index.js';
-import type { Methodology, MethodologyNode } from '../../scoring/methodology/types.js';
-import { prepareScores } from '../../scoring/prepare-scores.js';
-import { scoreArrays } from '../../scoring/score-arrays.js';
-import type { ComputeOptions, DataTable } from '../../scoring/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators } from '#scoring/indicators/index.js';
+import type { Methodology, MethodologyNode } from '#scoring/methodology/types.js';
+import { prepareScores } from '#scoring/prepare-scores.js';
+import { scoreArrays } from '#scoring/score-arrays.js';
+import type { ComputeOptions, DataTable } from '#scoring/types.js';
 import { surveyEdition } from './indicators/fixture.js';
 import { asemMethodology, asemTable } from './support/asem.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { methodologyHash } from '../../scoring/methodology/hash.js';
-import { prepare } from '../../scoring/prepare.js';
-import { prepareScores } from '../../scoring/prepare-scores.js';
+import { methodologyHash } from '#scoring/methodology/hash.js';
+import { prepare } from '#scoring/prepare.js';
+import { prepareScores } from '#scoring/prepare-scores.js';
 import { ddciDemo, ddciTable } from './support/ddci.js';
 
 describe('prepare', () => {

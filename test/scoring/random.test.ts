@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { randomSource } from '../../scoring/random.js';
+import { randomSource } from '#scoring/random.js';
 
 describe('randomSource', () => {
   it('randomSource(42).nextUint32() matches the xoshiro128** C reference seeded the same way', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { rank } from '../../scoring/rank.js';
+import { rank } from '#scoring/rank.js';
 
 const out = (x: Float64Array) => Array.from(x, (v) => (Number.isNaN(v) ? null : v));
 

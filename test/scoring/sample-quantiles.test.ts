@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sampleQuantiles } from '../../scoring/sample-quantiles.js';
+import { sampleQuantiles } from '#scoring/sample-quantiles.js';
 
 describe('sampleQuantiles', () => {
   it('sampleQuantiles(samples, runs, probs) gives type-7 quantiles per column', () => {

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../scoring/compute.js';
-import { surveyIndicators } from '../../scoring/indicators/index.js';
-import type { AggregateNode, MethodologyNode } from '../../scoring/methodology/types.js';
-import { prepare } from '../../scoring/prepare.js';
-import { reweight } from '../../scoring/reweight.js';
-import { flatWeights, scoreArrays } from '../../scoring/score-arrays.js';
-import { flatten } from '../../scoring/flatten.js';
-import type { IndexResult } from '../../scoring/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators } from '#scoring/indicators/index.js';
+import type { AggregateNode, MethodologyNode } from '#scoring/methodology/types.js';
+import { prepare } from '#scoring/prepare.js';
+import { reweight } from '#scoring/reweight.js';
+import { flatWeights, scoreArrays } from '#scoring/score-arrays.js';
+import { flatten } from '#scoring/flatten.js';
+import type { IndexResult } from '#scoring/types.js';
 import { surveyEdition } from './indicators/fixture.js';
 import { asemMethodology, asemTable } from './support/asem.js';
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../scoring/compute.js';
-import type { AggregateNode, IndicatorNode, Methodology } from '../../scoring/methodology/types.js';
-import { sensitivity } from '../../scoring/sensitivity.js';
-import type { DataTable } from '../../scoring/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import type { AggregateNode, IndicatorNode, Methodology } from '#scoring/methodology/types.js';
+import { sensitivity } from '#scoring/sensitivity.js';
+import type { DataTable } from '#scoring/types.js';
 import { asemMethodology, asemTable } from './support/asem.js';
 
 // Three units, one hard indicator per sub-index, min–max [0, 100]: U1 (100, 0), U2 (0, 100), U3 (60, 60) after

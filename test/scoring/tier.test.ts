@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { TierRule } from '../../scoring/methodology/types.js';
-import { tier } from '../../scoring/tier.js';
+import type { TierRule } from '#scoring/methodology/types.js';
+import { tier } from '#scoring/tier.js';
 
 const labels = ['A', 'B', 'C'].map((en) => ({ vi: en.toLowerCase(), en }));
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { ConfigError, loadConfig } from '#server/config.js';
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sql } from 'drizzle-orm';
-import { families } from '../../server/db/schema/index.js';
-import { describeEachDatabase, resetDatabase } from '../support/db.js';
+import { families } from '#server/db/schema/index.js';
+import { describeEachDatabase, resetDatabase } from '#test/support/db.js';
 
 describeEachDatabase('database', (ctx) => {
   it('migrate() is idempotent and creates the application tables', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../server/db/client.js';
+import { openDatabase, type Database } from '#server/db/client.js';
 
 /**
  * One migrated database per backend per test run: PGlite always, and a PostgreSQL server when

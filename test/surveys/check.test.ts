@@ -1,11 +1,6 @@
 import { expect } from 'chai';
-import { assertDefinition, checkDefinition } from '../../surveys/check.js';
-import type {
-  NumericQuestion,
-  Question,
-  SurveyDefinition,
-  UnitRatingsQuestion,
-} from '../../surveys/types.js';
+import { assertDefinition, checkDefinition } from '#surveys/check.js';
+import type { NumericQuestion, Question, SurveyDefinition, UnitRatingsQuestion } from '#surveys/types.js';
 import { minimalDefinition } from './support/minimal.js';
 
 type Edit = (d: SurveyDefinition) => void;

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import { checkCompatibility } from '../../surveys/compatibility.js';
-import { ddciDemo2023, ddciDemo2024, ddciDemo2025 } from '../../surveys/shipped.js';
+import { checkCompatibility } from '#surveys/compatibility.js';
+import { ddciDemo2023, ddciDemo2024, ddciDemo2025 } from '#surveys/shipped.js';
 import type {
   NumericQuestion,
   RatingScale,
   SingleChoiceQuestion,
   SurveyDefinition,
   UnitRatingsQuestion,
-} from '../../surveys/types.js';
+} from '#surveys/types.js';
 import { minimalDefinition } from './support/minimal.js';
 
 const issues = (edit: (d: SurveyDefinition) => void): Array<[string, string]> => {

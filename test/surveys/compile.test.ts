@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { compileResponseSchema } from '../../surveys/compile.js';
-import { ddciDemo2025 } from '../../surveys/shipped.js';
+import { compileResponseSchema } from '#surveys/compile.js';
+import { ddciDemo2025 } from '#surveys/shipped.js';
 import { minimalDefinition, miniEdition } from './support/minimal.js';
 
 type S = Record<string, unknown> & { properties: Record<string, S> };

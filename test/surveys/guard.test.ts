@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { inspectJson } from '../../surveys/guard.js';
+import { inspectJson } from '#surveys/guard.js';
 
 const limits = { maxDepth: 4, maxNodes: 50, maxStringLength: 20 };
 const code = (value: unknown): [string, string] | undefined => {

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { checkDefinition } from '../../surveys/check.js';
-import { ddciDemo2025, shippedDefinitions } from '../../surveys/shipped.js';
-import { validateResponse } from '../../surveys/validate.js';
-import { questionSites } from '../../surveys/walk.js';
+import { checkDefinition } from '#surveys/check.js';
+import { ddciDemo2025, shippedDefinitions } from '#surveys/shipped.js';
+import { validateResponse } from '#surveys/validate.js';
+import { questionSites } from '#surveys/walk.js';
 
 const sites = questionSites(ddciDemo2025);
 const asked = sites.filter((s) => s.question.type !== 'unitRatings');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import schema from '../../surveys/schema/definition.schema.json' with { type: 'json' };
+import schema from '#surveys/schema/definition.schema.json' with { type: 'json' };
 import type {
   ChoiceOption,
   DateQuestion,
@@ -19,7 +19,7 @@ import type {
   UnitBlock,
   UnitRatingsQuestion,
   UnitsQuestion,
-} from '../../surveys/types.js';
+} from '#surveys/types.js';
 
 // Each record must name exactly the keys of its type (the compiler rejects extra or missing keys);
 // the tests then compare them with the schema, so a drift on either side fails.

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDraft, validateResponse } from '../../surveys/validate.js';
-import type { SurveyResponse } from '../../surveys/types.js';
+import { validateDraft, validateResponse } from '#surveys/validate.js';
+import type { SurveyResponse } from '#surveys/types.js';
 import { minimalDefinition, miniEdition } from './support/minimal.js';
 
 const definition = minimalDefinition();

@@ -1,10 +1,10 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
-import type { FamilySummary, Ranking } from '../../../server/api-types.js';
-import { fetchFamilies, fetchRanking, rankingPath } from '../api.js';
-import { t } from '../i18n.js';
-import { defaultDir } from '../ranking-sort.js';
-import type { ViewState } from '../url-state.js';
+import type { FamilySummary, Ranking } from '#server/api-types.js';
+import { fetchFamilies, fetchRanking, rankingPath } from '#client/src/api.js';
+import { t } from '#client/src/i18n.js';
+import { defaultDir } from '#client/src/ranking-sort.js';
+import type { ViewState } from '#client/src/url-state.js';
 import './ranking-table.js';
 
 /**

@@ -1,7 +1,7 @@
 // CSV text → header and rows with their line numbers (csv-parse reports the line of every record and of every
 // syntax error, which the score command turns into file:line:column messages).
 
-import { CsvSyntaxError, parseCsvRecords } from '../../csv/records.js';
+import { CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
 import { InputError } from './errors.js';
 
 export interface CsvRow {

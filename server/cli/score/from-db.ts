@@ -2,13 +2,13 @@
 
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../../../scoring/bootstrap.js';
-import { computeIndex } from '../../../scoring/compute.js';
-import { loadConfig } from '../../config.js';
-import { openDatabase } from '../../db/client.js';
-import { readMethodology, SHIPPED_METHODOLOGIES } from '../../publish/methodology-file.js';
-import { loadEditionInputs } from '../../publish/score-edition.js';
-import { storeIndexResult } from '../../publish/store-result.js';
+import { bootstrap } from '#scoring/bootstrap.js';
+import { computeIndex } from '#scoring/compute.js';
+import { loadConfig } from '#server/config.js';
+import { openDatabase } from '#server/db/client.js';
+import { readMethodology, SHIPPED_METHODOLOGIES } from '#server/publish/methodology-file.js';
+import { loadEditionInputs } from '#server/publish/score-edition.js';
+import { storeIndexResult } from '#server/publish/store-result.js';
 import { formatCsv, formatJson } from './output.js';
 
 export const DB_USAGE = `usage: npm run score -- --family FAMILY --edition YEAR [options]

@@ -10,7 +10,7 @@ import type {
   IndicatorNode,
   Methodology,
   MethodologyNode,
-} from '../../../scoring/methodology/types.js';
+} from '#scoring/methodology/types.js';
 import { column, numberCell, type Csv, type CsvRow } from './csv.js';
 import { InputError } from './errors.js';
 

@@ -1,11 +1,11 @@
 // The seam for scoring survey responses: observations (one firm's ratings of one unit) → indicator table →
 // computeIndex. The database path (responses of an edition → observations) plugs in here; see README.md.
 
-import { computeIndex } from '../../../scoring/compute.js';
-import { surveyIndicators } from '../../../scoring/indicators/index.js';
-import type { IndicatorOptions, IndicatorTable, Observation } from '../../../scoring/indicators/types.js';
-import type { Methodology } from '../../../scoring/methodology/types.js';
-import type { ComputeOptions, IndexResult } from '../../../scoring/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators } from '#scoring/indicators/index.js';
+import type { IndicatorOptions, IndicatorTable, Observation } from '#scoring/indicators/types.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import type { ComputeOptions, IndexResult } from '#scoring/types.js';
 
 export interface ObservationScore {
   table: IndicatorTable;

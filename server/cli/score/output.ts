@@ -1,8 +1,8 @@
 // Score results → CSV (one row per unit) or JSON. CSV text cells that a spreadsheet would run as a formula
 // (starting with = + - @ or a tab/CR) get a leading apostrophe; numbers are written in full (shortest round-trip).
 
-import type { SensitivityResult } from '../../../scoring/sensitivity.js';
-import type { Cell, IndexResult } from '../../../scoring/types.js';
+import type { SensitivityResult } from '#scoring/sensitivity.js';
+import type { Cell, IndexResult } from '#scoring/types.js';
 
 /**
  * formatCsv(result, sensitivity?) — block, unit, rank, composite, tier, then every other aggregate (the union over

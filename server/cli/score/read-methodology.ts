@@ -1,7 +1,7 @@
 // Methodology JSON → checked Methodology, with every problem reported as file:line:column.
 
-import { checkMethodology, MethodologyError } from '../../../scoring/methodology/check.js';
-import type { Methodology } from '../../../scoring/methodology/types.js';
+import { checkMethodology, MethodologyError } from '#scoring/methodology/check.js';
+import type { Methodology } from '#scoring/methodology/types.js';
 import { InputError, InputErrors } from './errors.js';
 import { jsonPositions, positionAt } from './json-position.js';
 

@@ -6,8 +6,8 @@
 // Time, year). With several editions, --edition picks the scored one; the others are history for pooled
 // benchmarks.
 
-import type { Methodology, MethodologyNode } from '../../../scoring/methodology/types.js';
-import type { Cell, DataTable, UnitRow } from '../../../scoring/types.js';
+import type { Methodology, MethodologyNode } from '#scoring/methodology/types.js';
+import type { Cell, DataTable, UnitRow } from '#scoring/types.js';
 import { column, numberCell, type Csv, type CsvRow } from './csv.js';
 import { InputError, UsageError } from './errors.js';
 

@@ -3,9 +3,9 @@
 
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeIndex } from '../../../scoring/compute.js';
-import type { Methodology } from '../../../scoring/methodology/types.js';
-import { sensitivity as runSensitivity, type SensitivityResult } from '../../../scoring/sensitivity.js';
+import { computeIndex } from '#scoring/compute.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import { sensitivity as runSensitivity, type SensitivityResult } from '#scoring/sensitivity.js';
 import { column, parseCsv } from './csv.js';
 import { EXIT, InputError, InputErrors, UsageError } from './errors.js';
 import { methodologyFromMeta } from './imeta.js';

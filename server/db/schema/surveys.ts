@@ -17,7 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { editions, units } from './core.js';
 
-// Survey collection. Anonymity is structural (server/surveys/README.md): identity lives in
+// Survey collection. Anonymity is structural (server/collection/README.md): identity lives in
 // survey_codes/code_firms/drafts, answers in responses/response_ratings, and no column, key or
 // timestamp joins the two sides.
 

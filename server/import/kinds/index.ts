@@ -1,4 +1,4 @@
-import type { ImportKind } from '../kind.js';
+import type { ImportKind } from '#server/import/kind.js';
 import { pciBenchmarks } from './pci-benchmarks.js';
 import { pciIndicatorLabels } from './pci-indicator-labels.js';
 import { pciIndicators } from './pci-indicators.js';

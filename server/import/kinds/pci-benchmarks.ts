@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { indicators } from '../../db/schema/index.js';
-import { emptyCount } from '../../db/upsert.js';
-import type { ImportKind } from '../kind.js';
+import { indicators } from '#server/db/schema/index.js';
+import { emptyCount } from '#server/db/upsert.js';
+import type { ImportKind } from '#server/import/kind.js';
 import { checkYearAndComponent, indicatorIds } from './pci-indicator-keys.js';
 
 /** Direction, weight and min/max benchmark of each indicator per edition. */

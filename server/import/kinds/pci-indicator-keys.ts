@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { editions, indicators } from '../../db/schema/index.js';
-import type { PciContext } from '../context.js';
-import type { IssueCollector } from '../issues.js';
+import type { Db } from '#server/db/client.js';
+import { editions, indicators } from '#server/db/schema/index.js';
+import type { PciContext } from '#server/import/context.js';
+import type { IssueCollector } from '#server/import/issues.js';
 
 export const FIRST_YEAR = 2005;
 export const LAST_YEAR = 2100;

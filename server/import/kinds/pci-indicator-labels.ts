@@ -1,7 +1,7 @@
-import { indicators } from '../../db/schema/index.js';
-import { upsert } from '../../db/upsert.js';
-import { ensureEdition } from '../family.js';
-import type { ImportKind } from '../kind.js';
+import { indicators } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
+import { ensureEdition } from '#server/import/family.js';
+import type { ImportKind } from '#server/import/kind.js';
 import { checkYearAndComponent } from './pci-indicator-keys.js';
 
 /** The indicator dictionary: Vietnamese wording of each indicator per edition. */

@@ -1,7 +1,7 @@
-import { indicatorValues } from '../../db/schema/index.js';
-import { upsert } from '../../db/upsert.js';
-import { existedIn } from '../context.js';
-import type { ImportKind } from '../kind.js';
+import { indicatorValues } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
+import { existedIn } from '#server/import/context.js';
+import type { ImportKind } from '#server/import/kind.js';
 import { checkYearAndComponent, indicatorIds } from './pci-indicator-keys.js';
 
 /** Indicator values per province and edition, long format (pci-indicators-2013-2016.csv). */

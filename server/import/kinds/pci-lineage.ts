@@ -1,7 +1,7 @@
-import { unitLineage } from '../../db/schema/index.js';
-import { upsert } from '../../db/upsert.js';
-import type { ImportKind } from '../kind.js';
-import { DATE } from '../context.js';
+import { unitLineage } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
+import type { ImportKind } from '#server/import/kind.js';
+import { DATE } from '#server/import/context.js';
 
 const EVENTS = ['merge', 'split', 'rename', 'abolish'] as const;
 

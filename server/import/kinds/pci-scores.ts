@@ -1,8 +1,8 @@
-import { scores } from '../../db/schema/index.js';
-import { upsert } from '../../db/upsert.js';
-import { existedIn } from '../context.js';
-import { ensureEdition } from '../family.js';
-import type { ImportKind } from '../kind.js';
+import { scores } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
+import { existedIn } from '#server/import/context.js';
+import { ensureEdition } from '#server/import/family.js';
+import type { ImportKind } from '#server/import/kind.js';
 import { FIRST_YEAR, LAST_YEAR } from './pci-indicator-keys.js';
 
 const SUBINDEX_COLUMNS = [

@@ -1,7 +1,7 @@
-import { units } from '../../db/schema/index.js';
-import { upsert } from '../../db/upsert.js';
-import type { ImportKind } from '../kind.js';
-import { CODE, DATE } from '../context.js';
+import { units } from '#server/db/schema/index.js';
+import { upsert } from '#server/db/upsert.js';
+import type { ImportKind } from '#server/import/kind.js';
+import { CODE, DATE } from '#server/import/context.js';
 
 /** Provinces (pre- and post-2025), with validity periods: server/data/units/provinces.csv. */
 export const pciUnits: ImportKind = {

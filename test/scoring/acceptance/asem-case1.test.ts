@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../../scoring/compute.js';
-import { effectiveWeights } from '../../../scoring/aggregate/effective-weights.js';
-import { ASEM_INDICATORS, asemDataset, asemMethodology, asemTable } from '../support/asem.js';
-import { expectClose } from '../support/close.js';
-import { cell, fixture, readCsv } from '../support/csv.js';
+import { computeIndex } from '#scoring/compute.js';
+import { effectiveWeights } from '#scoring/aggregate/effective-weights.js';
+import { ASEM_INDICATORS, asemDataset, asemMethodology, asemTable } from '#test/scoring/support/asem.js';
+import { expectClose } from '#test/scoring/support/close.js';
+import { cell, fixture, readCsv } from '#test/scoring/support/csv.js';
 
 describe('ASEM case 1 (min-max [0, 100], arithmetic means)', () => {
   const m = asemMethodology();

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { toColumn } from '../../../scoring/column.js';
-import { computeIndex } from '../../../scoring/compute.js';
-import { denominate } from '../../../scoring/treat/denominate.js';
-import { impute } from '../../../scoring/treat/impute.js';
-import { screen } from '../../../scoring/treat/screen.js';
-import { ASEM_INDICATORS, asemDataset, asemMethodology, asemTable } from '../support/asem.js';
-import { expectClose } from '../support/close.js';
-import { cell, fixture, readCsv } from '../support/csv.js';
+import { toColumn } from '#scoring/column.js';
+import { computeIndex } from '#scoring/compute.js';
+import { denominate } from '#scoring/treat/denominate.js';
+import { impute } from '#scoring/treat/impute.js';
+import { screen } from '#scoring/treat/screen.js';
+import { ASEM_INDICATORS, asemDataset, asemMethodology, asemTable } from '#test/scoring/support/asem.js';
+import { expectClose } from '#test/scoring/support/close.js';
+import { cell, fixture, readCsv } from '#test/scoring/support/csv.js';
 
 const DIR = 'asem/case2_example_coin';
 const meta = () => readCsv(fixture('asem/input/ASEM_iMeta.csv'));

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { computeIndex } from '../../../scoring/compute.js';
-import type { IndicatorNode, Methodology } from '../../../scoring/methodology/types.js';
-import type { DataTable } from '../../../scoring/types.js';
-import { cell } from '../support/csv.js';
-import { pciScores, SUBINDICES } from '../support/pci.js';
+import { computeIndex } from '#scoring/compute.js';
+import type { IndicatorNode, Methodology } from '#scoring/methodology/types.js';
+import type { DataTable } from '#scoring/types.js';
+import { cell } from '#test/scoring/support/csv.js';
+import { pciScores, SUBINDICES } from '#test/scoring/support/pci.js';
 
 // Edition weights (%) in PCI order, domain.md §1.2; policy_bias is SOE bias in 2006–2008 and absent in 2009–2012.
 const WEIGHTS: [years: number[], weights: (number | null)[]][] = [

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { checkMethodology } from '../../../scoring/methodology/check.js';
-import type { AggregateNode, IndicatorNode, Methodology } from '../../../scoring/methodology/types.js';
-import { computeIndex } from '../../../scoring/compute.js';
-import { cell } from '../support/csv.js';
+import { checkMethodology } from '#scoring/methodology/check.js';
+import type { AggregateNode, IndicatorNode, Methodology } from '#scoring/methodology/types.js';
+import { computeIndex } from '#scoring/compute.js';
+import { cell } from '#test/scoring/support/csv.js';
 import {
   pciBenchmarks,
   pciMethodologyFor,
@@ -11,7 +11,7 @@ import {
   pciTable,
   publishedScores,
   SUBINDICES,
-} from '../support/pci.js';
+} from '#test/scoring/support/pci.js';
 
 const shipped = checkMethodology(
   JSON.parse(readFileSync(new URL('../../../scoring/methodologies/pci-2013.json', import.meta.url), 'utf8')),

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { aggregate } from '../../../scoring/aggregate/aggregate.js';
-import { toColumn } from '../../../scoring/column.js';
+import { aggregate } from '#scoring/aggregate/aggregate.js';
+import { toColumn } from '#scoring/column.js';
 
 const cols = (...c: (number | null)[][]) => c.map((x) => toColumn(x));
 const out = (x: Float64Array) => Array.from(x, (v) => (Number.isNaN(v) ? null : v));

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { evaluateSurvey } from '../../../scoring/indicators/evaluate.js';
-import { prepareSurvey } from '../../../scoring/indicators/prepare.js';
-import type { Observation } from '../../../scoring/indicators/types.js';
+import { evaluateSurvey } from '#scoring/indicators/evaluate.js';
+import { prepareSurvey } from '#scoring/indicators/prepare.js';
+import type { Observation } from '#scoring/indicators/types.js';
 import { indicator, methodologyOf } from './fixture.js';
 
 describe('evaluateSurvey', () => {

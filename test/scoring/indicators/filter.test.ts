@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compileFilter } from '../../../scoring/indicators/filter.js';
+import { compileFilter } from '#scoring/indicators/filter.js';
 
 describe('compileFilter', () => {
   it('compileFilter({op: ">="}) compares numbers numerically', () => {

@@ -1,13 +1,13 @@
 // Test fixtures: the smallest methodology that carries given indicator sources, and a small seeded survey edition.
 
-import type { Observation } from '../../../scoring/indicators/types.js';
-import { randomSource } from '../../../scoring/random.js';
+import type { Observation } from '#scoring/indicators/types.js';
+import { randomSource } from '#scoring/random.js';
 import type {
   AggregateNode,
   IndicatorNode,
   IndicatorSource,
   Methodology,
-} from '../../../scoring/methodology/types.js';
+} from '#scoring/methodology/types.js';
 
 export function indicator(
   code: string,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { surveyIndicators, type Observation } from '../../../scoring/indicators/index.js';
+import { surveyIndicators, type Observation } from '#scoring/indicators/index.js';
 import { indicator, methodologyOf } from './fixture.js';
 
 // 27 firms rate unit A: 18 registered in 2000 or later (the sub-population), one of them waited > 3 months

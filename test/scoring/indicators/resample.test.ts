@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { evaluateSurvey } from '../../../scoring/indicators/evaluate.js';
-import { prepareSurvey } from '../../../scoring/indicators/prepare.js';
-import { evaluateResample, resampleFrame } from '../../../scoring/indicators/resample.js';
-import type { Observation } from '../../../scoring/indicators/types.js';
+import { evaluateSurvey } from '#scoring/indicators/evaluate.js';
+import { prepareSurvey } from '#scoring/indicators/prepare.js';
+import { evaluateResample, resampleFrame } from '#scoring/indicators/resample.js';
+import type { Observation } from '#scoring/indicators/types.js';
 import { indicator, methodologyOf } from './fixture.js';
 
 const m = methodologyOf(

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { quantileSelect } from '../../../scoring/indicators/select.js';
-import { quantileSorted } from '../../../scoring/quantile.js';
-import { randomSource } from '../../../scoring/random.js';
+import { quantileSelect } from '#scoring/indicators/select.js';
+import { quantileSorted } from '#scoring/quantile.js';
+import { randomSource } from '#scoring/random.js';
 
 describe('quantileSelect', () => {
   it('quantileSelect(values, p) equals quantileSorted of the sorted values for tied, spread and signed data, zeros of either sign', () => {

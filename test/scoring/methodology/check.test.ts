@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { checkMethodology, MethodologyError, methodologyIssues } from '../../../scoring/methodology/check.js';
-import type { Methodology } from '../../../scoring/methodology/types.js';
-import { asemMethodology } from '../support/asem.js';
+import { checkMethodology, MethodologyError, methodologyIssues } from '#scoring/methodology/check.js';
+import type { Methodology } from '#scoring/methodology/types.js';
+import { asemMethodology } from '#test/scoring/support/asem.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Mutate = (m: any) => void;

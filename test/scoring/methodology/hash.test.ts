@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../scoring/methodology/canonical.js';
-import { methodologyHash } from '../../../scoring/methodology/hash.js';
-import { asemMethodology } from '../support/asem.js';
+import { canonicalJson } from '#scoring/methodology/canonical.js';
+import { methodologyHash } from '#scoring/methodology/hash.js';
+import { asemMethodology } from '#test/scoring/support/asem.js';
 
 describe('methodologyHash', () => {
   it('methodologyHash(m) is the SHA-256 of canonicalJson(m), as node:crypto computes it', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
-import { methodologyIssues } from '../../../scoring/methodology/check.js';
-import schema from '../../../scoring/methodology/schema.json' with { type: 'json' };
+import { methodologyIssues } from '#scoring/methodology/check.js';
+import schema from '#scoring/methodology/schema.json' with { type: 'json' };
 import {
   AGGREGATE_TYPES,
   AGGREGATORS,
@@ -20,7 +20,7 @@ import {
   type Normaliser,
   type SurveySource,
   type TierRule,
-} from '../../../scoring/methodology/types.js';
+} from '#scoring/methodology/types.js';
 
 const defs = schema.$defs as unknown as Record<string, { properties: Record<string, { enum?: unknown[] }> }>;
 const keys = (o: object) => Object.keys(o).sort();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { normalise } from '../../../scoring/normalise/normalise.js';
+import { normalise } from '#scoring/normalise/normalise.js';
 
 const out = (x: Float64Array) => Array.from(x, (v) => (Number.isNaN(v) ? null : v));
 

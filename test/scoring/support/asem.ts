@@ -1,10 +1,5 @@
-import type {
-  AggregateNode,
-  IndicatorNode,
-  Methodology,
-  Normaliser,
-} from '../../../scoring/methodology/types.js';
-import type { DataTable } from '../../../scoring/types.js';
+import type { AggregateNode, IndicatorNode, Methodology, Normaliser } from '#scoring/methodology/types.js';
+import type { DataTable } from '#scoring/types.js';
 import { cell, fixture, readCsv } from './csv.js';
 
 const meta = () => readCsv(fixture('asem/input/ASEM_iMeta.csv'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { checkMethodology } from '../../../scoring/methodology/check.js';
-import type { IndicatorNode, Methodology, MethodologyNode } from '../../../scoring/methodology/types.js';
-import type { DataTable } from '../../../scoring/types.js';
+import { checkMethodology } from '#scoring/methodology/check.js';
+import type { IndicatorNode, Methodology, MethodologyNode } from '#scoring/methodology/types.js';
+import type { DataTable } from '#scoring/types.js';
 
 export const ddciDemo = (): Methodology =>
   checkMethodology(

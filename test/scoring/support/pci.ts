@@ -1,5 +1,5 @@
-import type { AggregateNode, IndicatorNode, Methodology } from '../../../scoring/methodology/types.js';
-import type { DataTable } from '../../../scoring/types.js';
+import type { AggregateNode, IndicatorNode, Methodology } from '#scoring/methodology/types.js';
+import type { DataTable } from '#scoring/types.js';
 import { cell, pciData, readCsv } from './csv.js';
 
 export const SUBINDICES = [

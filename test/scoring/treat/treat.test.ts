@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { toColumn } from '../../../scoring/column.js';
-import { skew } from '../../../scoring/treat/skew.js';
-import { treat } from '../../../scoring/treat/treat.js';
-import { winsorise } from '../../../scoring/treat/winsorise.js';
+import { toColumn } from '#scoring/column.js';
+import { skew } from '#scoring/treat/skew.js';
+import { treat } from '#scoring/treat/treat.js';
+import { winsorise } from '#scoring/treat/winsorise.js';
 
 describe('treat', () => {
   it('treat(code, x) leaves a column that passes untouched, with method "none" and no after-statistics', () => {

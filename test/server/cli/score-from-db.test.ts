@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../../server/db/client.js';
-import { runScoreFromDb } from '../../../server/cli/score/from-db.js';
-import { DEMO_FAMILY, seedDemo } from '../../../server/seed/demo.js';
+import { openDatabase } from '#server/db/client.js';
+import { runScoreFromDb } from '#server/cli/score/from-db.js';
+import { DEMO_FAMILY, seedDemo } from '#server/seed/demo.js';
 
 function io() {
   const out = { stdout: '', stderr: '', files: new Map<string, string>() };

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { runScore, type ScoreIo } from '../../../server/cli/score/run.js';
+import { runScore, type ScoreIo } from '#server/cli/score/run.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fx = (name: string) => `test/fixtures/score/${name}`;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CsvSyntaxError, parseCsvRecords } from '../../../server/csv/records.js';
+import { CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
 
 function syntaxError(text: string, opts?: { strictColumns?: boolean }): CsvSyntaxError {
   try {

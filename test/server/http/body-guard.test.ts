@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { inspectJson, MAX_DEPTH } from '../../../server/http/body-guard.js';
+import { inspectJson, MAX_DEPTH } from '#server/http/body-guard.js';
 
 describe('inspectJson', () => {
   it('inspectJson(value) accepts ordinary nested JSON', () => {

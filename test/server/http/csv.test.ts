@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { toCsv } from '../../../server/http/csv.js';
+import { toCsv } from '#server/http/csv.js';
 
 describe('toCsv', () => {
   it('toCsv(header, rows) writes CRLF lines and quotes cells with commas, quotes or newlines', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { safeError } from '../../../server/http/error-handler.js';
+import { safeError } from '#server/http/error-handler.js';
 
 describe('safeError', () => {
   it('safeError(err) keeps only the first line of a failed-query message, without its parameters', () => {

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../../server/db/client.js';
-import { scores, unitLineage, units } from '../../../server/db/schema/index.js';
-import { PCI_DATA_DIR } from '../../../server/import/context.js';
-import { formatIssue, ImportFailed } from '../../../server/import/issues.js';
-import { importFile, shippedPciFiles } from '../../../server/import/run.js';
-import { describeEachDatabase } from '../../support/db.js';
+import type { Db } from '#server/db/client.js';
+import { scores, unitLineage, units } from '#server/db/schema/index.js';
+import { PCI_DATA_DIR } from '#server/import/context.js';
+import { formatIssue, ImportFailed } from '#server/import/issues.js';
+import { importFile, shippedPciFiles } from '#server/import/run.js';
+import { describeEachDatabase } from '#test/support/db.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'import-test-'));
 const SCORES = path.join(PCI_DATA_DIR, 'pci-scores-2006-2016.csv');

@@ -1,17 +1,17 @@
 import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
-import { createApp } from '../../../server/app.js';
-import type { Ranking } from '../../../server/api-types.js';
-import { editions, families } from '../../../server/db/schema/index.js';
-import { createLogger } from '../../../server/http/logger.js';
-import { publishDemoScores } from '../../../server/publish/demo.js';
-import { shippedMethodology } from '../../../server/publish/methodology-file.js';
-import { loadObservations } from '../../../server/publish/observations.js';
-import { loadEditionInputs, scoreSurveyEdition } from '../../../server/publish/score-edition.js';
-import { AlreadyPublished, storeIndexResult } from '../../../server/publish/store-result.js';
-import { DEMO_FAMILY, seedDemo } from '../../../server/seed/demo.js';
-import { describeEachDatabase } from '../../support/db.js';
+import { createApp } from '#server/app.js';
+import type { Ranking } from '#server/api-types.js';
+import { editions, families } from '#server/db/schema/index.js';
+import { createLogger } from '#server/http/logger.js';
+import { publishDemoScores } from '#server/publish/demo.js';
+import { shippedMethodology } from '#server/publish/methodology-file.js';
+import { loadObservations } from '#server/publish/observations.js';
+import { loadEditionInputs, scoreSurveyEdition } from '#server/publish/score-edition.js';
+import { AlreadyPublished, storeIndexResult } from '#server/publish/store-result.js';
+import { DEMO_FAMILY, seedDemo } from '#server/seed/demo.js';
+import { describeEachDatabase } from '#test/support/db.js';
 
 const methodology = shippedMethodology('ddci-demo');
 

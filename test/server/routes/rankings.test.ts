@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp } from '../../../server/app.js';
-import { createLogger } from '../../../server/http/logger.js';
-import { PCI_DATA_DIR } from '../../../server/import/context.js';
-import { importShippedPci } from '../../../server/import/run.js';
-import type { Ranking } from '../../../server/api-types.js';
-import { describeEachDatabase } from '../../support/db.js';
+import { createApp } from '#server/app.js';
+import { createLogger } from '#server/http/logger.js';
+import { PCI_DATA_DIR } from '#server/import/context.js';
+import { importShippedPci } from '#server/import/run.js';
+import type { Ranking } from '#server/api-types.js';
+import { describeEachDatabase } from '#test/support/db.js';
 
 /** Published 2016 composites straight from the shipped CSV, to compare with what the API serves. */
 const published2016 = new Map(

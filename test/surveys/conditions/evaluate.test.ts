@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { evaluateCondition } from '../../../surveys/conditions/evaluate.js';
-import { parseCondition } from '../../../surveys/conditions/parse.js';
-import type { Answers } from '../../../surveys/types.js';
+import { evaluateCondition } from '#surveys/conditions/evaluate.js';
+import { parseCondition } from '#surveys/conditions/parse.js';
+import type { Answers } from '#surveys/types.js';
 
 const run = (text: string, answers: Answers, context = {}): boolean =>
   evaluateCondition(parseCondition(text), answers, context);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConditionSyntaxError, parseCondition } from '../../../surveys/conditions/parse.js';
+import { ConditionSyntaxError, parseCondition } from '#surveys/conditions/parse.js';
 
 const errorOf = (text: string): ConditionSyntaxError => {
   try {

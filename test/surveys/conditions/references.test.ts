@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { parseCondition } from '../../../surveys/conditions/parse.js';
-import { conditionReferences } from '../../../surveys/conditions/references.js';
+import { parseCondition } from '#surveys/conditions/parse.js';
+import { conditionReferences } from '#surveys/conditions/references.js';
 
 describe('conditionReferences', () => {
   it('conditionReferences(ast) lists item codes in source order with how each is used', () => {

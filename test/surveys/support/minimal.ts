@@ -1,4 +1,4 @@
-import type { SurveyDefinition } from '../../../surveys/types.js';
+import type { SurveyDefinition } from '#surveys/types.js';
 
 const t = (vi: string, en: string): { vi: string; en: string } => ({ vi, en });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { jsonPositions } from '../../../../server/cli/score/json-position.js';
+import { jsonPositions } from '#server/cli/score/json-position.js';
 
 describe('jsonPositions', () => {
   const text = '{\n  "a": [1, {"b": "x\\"y"}],\n  "c/d": null\n}';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { scoreObservations } from '../../../../server/cli/score/observations.js';
-import { computeIndex } from '../../../../scoring/compute.js';
-import { surveyIndicators } from '../../../../scoring/indicators/index.js';
-import { surveyEdition } from '../../../scoring/indicators/fixture.js';
+import { scoreObservations } from '#server/cli/score/observations.js';
+import { computeIndex } from '#scoring/compute.js';
+import { surveyIndicators } from '#scoring/indicators/index.js';
+import { surveyEdition } from '#test/scoring/indicators/fixture.js';
 
 describe('scoreObservations', () => {
   const { methodology, observations } = surveyEdition(5, 30, 11);

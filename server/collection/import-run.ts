@@ -1,0 +1,165 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { validateResponse } from '#surveys/validate.js';
+import type { Db } from '#server/db/client.js';
+import { surveyCodes } from '#server/db/schema/index.js';
+import { HttpError, type FieldError, type Message } from '#server/http/errors.js';
+import { CODE_PROBLEM_MESSAGES, parseCode } from './code-format.js';
+import type { CodeHasher } from './code-hash.js';
+import type { LoadedEdition } from './editions.js';
+import { CHANNEL_COLUMN, CODE_COLUMN, rowToResponse, templateHeader } from './import-format.js';
+import type { Sheet } from './import-read.js';
+import { storeResponse, type Channel, type StoreInput } from './submit.js';
+
+/** A problem in one cell (or row) of an imported file. */
+export interface RowError extends FieldError {
+  line: number;
+  item: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  byChannel: Partial<Record<Channel, number>>;
+}
+
+const rowError = (line: number, item: string, code: string, message: Message): RowError => ({
+  path: `/rows/${line}/${item}`,
+  line,
+  item,
+  code,
+  message,
+});
+
+/**
+ * Imports paper or phone responses through the same validation and storage as online ones. Every
+ * row is checked first; any problem rejects the whole file (422 with line, item and message per
+ * problem) and nothing is written. Codes are claimed in the same transaction as the responses.
+ */
+export async function importResponses(
+  db: Db,
+  hasher: CodeHasher,
+  edition: LoadedEdition,
+  sheet: Sheet,
+  defaultChannel: Channel,
+): Promise<ImportResult> {
+  const errors: RowError[] = [];
+  const expected = new Set(templateHeader(edition.definition));
+  for (const column of sheet.header) {
+    if (!expected.has(column)) {
+      errors.push(
+        rowError(sheet.headerLine, column, 'unknown_column', {
+          vi: `Cột "${column}" không có trong mẫu nhập của kỳ khảo sát này`,
+          en: `Column "${column}" is not in this edition's import template`,
+        }),
+      );
+    }
+  }
+  if (!sheet.header.includes(CODE_COLUMN)) {
+    errors.push(
+      rowError(sheet.headerLine, CODE_COLUMN, 'missing_column', {
+        vi: `Thiếu cột "${CODE_COLUMN}" (mã khảo sát)`,
+        en: `The "${CODE_COLUMN}" column (survey code) is missing`,
+      }),
+    );
+  }
+  if (errors.length > 0) throw failed(errors);
+
+  const prepared: Array<StoreInput & { line: number; hash: string }> = [];
+  const seen = new Map<string, number>();
+  for (const row of sheet.rows) {
+    for (const column of row.formulas) {
+      errors.push(
+        rowError(row.line, column, 'formula', {
+          vi: 'Ô chứa công thức; hãy nhập giá trị',
+          en: 'The cell holds a formula; enter the value instead',
+        }),
+      );
+    }
+    const parsed = parseCode(row.cells.get(CODE_COLUMN) ?? '');
+    if (!parsed.ok)
+      errors.push(
+        rowError(row.line, CODE_COLUMN, `code_${parsed.problem}`, CODE_PROBLEM_MESSAGES[parsed.problem]),
+      );
+    const channelCell = row.cells.get(CHANNEL_COLUMN) ?? '';
+    const channel = (channelCell || defaultChannel) as Channel;
+    if (channel !== 'paper' && channel !== 'phone') {
+      errors.push(
+        rowError(row.line, CHANNEL_COLUMN, 'invalid_channel', {
+          vi: 'Kênh phải là paper (giấy) hoặc phone (điện thoại)',
+          en: 'The channel must be paper or phone',
+        }),
+      );
+    }
+    const { response, columnOf } = rowToResponse(edition.definition, row.cells);
+    const result = validateResponse(edition.definition, edition.context, response);
+    for (const e of result.errors) errors.push(rowError(row.line, columnOf(e.path), e.code, e.message));
+    if (!parsed.ok) continue;
+    const hash = hasher.code(parsed.code);
+    const earlier = seen.get(hash);
+    if (earlier !== undefined) {
+      errors.push(
+        rowError(row.line, CODE_COLUMN, 'duplicate_code', {
+          vi: `Mã khảo sát trùng với dòng ${earlier}`,
+          en: `The survey code repeats line ${earlier}`,
+        }),
+      );
+      continue;
+    }
+    seen.set(hash, row.line);
+    prepared.push({ line: row.line, hash, code: parsed.code, nonce: null, response, channel });
+  }
+  const hashes = prepared.map((p) => p.hash);
+  const known = new Map<string, boolean>();
+  for (let i = 0; i < hashes.length; i += 1000) {
+    const rows = await db
+      .select({ hash: surveyCodes.codeHash, used: surveyCodes.used })
+      .from(surveyCodes)
+      .where(
+        and(
+          eq(surveyCodes.surveyEditionId, edition.id),
+          inArray(surveyCodes.codeHash, hashes.slice(i, i + 1000)),
+        ),
+      );
+    for (const r of rows) known.set(r.hash, r.used);
+  }
+  for (const p of prepared) {
+    const used = known.get(p.hash);
+    if (used === undefined)
+      errors.push(
+        rowError(p.line, CODE_COLUMN, 'unknown_code', {
+          vi: 'Mã khảo sát không thuộc kỳ khảo sát này',
+          en: 'The survey code does not belong to this survey',
+        }),
+      );
+    else if (used)
+      errors.push(
+        rowError(p.line, CODE_COLUMN, 'code_used', {
+          vi: 'Mã khảo sát đã được dùng',
+          en: 'The survey code has already been used',
+        }),
+      );
+  }
+  if (errors.length > 0) throw failed(errors);
+
+  const byChannel: Partial<Record<Channel, number>> = {};
+  await db.transaction(async (tx) => {
+    for (const p of prepared) {
+      await storeResponse(tx as unknown as Db, hasher, edition, p);
+      byChannel[p.channel] = (byChannel[p.channel] ?? 0) + 1;
+    }
+  });
+  return { imported: prepared.length, byChannel };
+}
+
+function failed(errors: RowError[]): HttpError {
+  errors.sort((a, b) => a.line - b.line);
+  const first = errors[0]!;
+  return new HttpError(
+    422,
+    'import_failed',
+    {
+      vi: `Không nhập tệp: ${errors.length} lỗi (dòng ${first.line}, ${first.item}: ${first.message.vi}). Không có dòng nào được lưu.`,
+      en: `File not imported: ${errors.length} error(s) (line ${first.line}, ${first.item}: ${first.message.en}). No row was stored.`,
+    },
+    errors.slice(0, 1000),
+  );
+}

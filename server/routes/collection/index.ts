@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { Config } from '#server/config.js';
+import type { Db } from '#server/db/client.js';
+import { codeHasher, resolveCodeSecret } from '#server/collection/code-hash.js';
+import { surveyAdminRoutes } from './admin.js';
+import { surveyPublicRoutes } from './public.js';
+
+export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir' | 'adminToken'>> & {
+  /** Rejected codes per client per 15 minutes (tests lower it). */
+  codeAttempts?: number;
+};
+
+/** Survey collection API under /api/v1: respondent routes and the ADMIN_TOKEN-protected admin routes. */
+export function surveyRoutes(db: Db, config: SurveyConfig): Router {
+  const hasher = codeHasher(resolveCodeSecret(config));
+  const router = Router();
+  router.use(surveyPublicRoutes(db, hasher, config.codeAttempts));
+  router.use(surveyAdminRoutes(db, hasher, config.adminToken));
+  return router;
+}
