@@ -2,3 +2,5 @@
 export * from './core.js';
 export * from './results.js';
 export * from './surveys.js';
+export * from './accounts.js';
+export * from './workspace.js';

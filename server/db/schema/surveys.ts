@@ -44,6 +44,12 @@ export const surveyEditions = pgTable(
     closesOn: date('closes_on').notNull(),
     /** Accept submissions without a code (public feedback); such responses are flagged open_mode. */
     openMode: boolean('open_mode').notNull().default(false),
+    /** Lifecycle set in the workspace: a draft may be edited; only an open edition takes answers. */
+    state: text('state', { enum: ['draft', 'open', 'closed', 'archived'] })
+      .notNull()
+      .default('open'),
+    /** Whether scoring and publication count quality-flagged responses (an audited setting). */
+    includeFlagged: boolean('include_flagged').notNull().default(false),
   },
   (t) => [check('survey_editions_window', sql`${t.opensOn} <= ${t.closesOn}`)],
 );
