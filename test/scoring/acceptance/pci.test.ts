@@ -6,16 +6,20 @@ import { computeIndex } from '#scoring/compute.js';
 import { cell } from '#test/scoring/support/csv.js';
 import {
   pciBenchmarks,
-  pciMethodologyFor,
   pciReproduction,
   pciTable,
   publishedScores,
   SUBINDICES,
 } from '#test/scoring/support/pci.js';
 
-const shipped = checkMethodology(
-  JSON.parse(readFileSync(new URL('../../../scoring/methodologies/pci-2013.json', import.meta.url), 'utf8')),
-);
+const YEARS = [2013, 2014, 2015, 2016] as const;
+const shippedFor = (year: number) =>
+  checkMethodology(
+    JSON.parse(
+      readFileSync(new URL(`../../../scoring/methodologies/pci-${year}.json`, import.meta.url), 'utf8'),
+    ),
+  );
+const shipped = shippedFor(2013);
 const EXACT = SUBINDICES.filter((s) => s !== 'labor_training' && s !== 'business_support');
 
 function maxError(m: Methodology, year: number, node: string): number {
@@ -31,33 +35,39 @@ function maxError(m: Methodology, year: number, node: string): number {
   return worst;
 }
 
-describe('PCI 2013 methodology (scoring/methodologies/pci-2013.json)', () => {
+describe('PCI methodologies (scoring/methodologies/pci-YEAR.json)', () => {
   it('pci-2013.json carries the 2013 weights 5, 5, 20, 5, 10, 5, 5, 20, 20, 5 % in PCI order', () => {
     expect(shipped.tree.children.map((c) => c.code)).to.deep.equal([...SUBINDICES]);
     expect(shipped.tree.children.map((c) => c.weight)).to.deep.equal([5, 5, 20, 5, 10, 5, 5, 20, 20, 5]);
   });
 
-  it('pci-2013.json has every 2013 indicator of the benchmark file with its direction, weight, min and max', () => {
-    const rows = pciBenchmarks().filter((r) => r.year === '2013');
-    const leaves = (shipped.tree.children as AggregateNode[]).flatMap((s) =>
-      (s.children as IndicatorNode[]).map((i) => ({ s: s.code, i })),
-    );
-    expect(leaves).to.have.length(rows.length);
-    for (const r of rows) {
-      const hit = leaves.find((l) => l.s === r.subindex_key && l.i.code === r.indicator_code)!;
-      expect(hit, r.indicator_code).to.not.equal(undefined);
-      expect(hit.i.direction).to.equal(Number(r.direction));
-      expect(hit.i.weight).to.equal(Number(r.weight));
-      expect(hit.i.benchmark).to.deep.equal({ kind: 'fixed', min: Number(r.min), max: Number(r.max) });
-      expect(hit.i.name.vi.length).to.be.greaterThan(3);
-      expect(hit.i.name.en).not.to.equal(hit.i.name.vi);
-    }
-  });
+  for (const year of YEARS) {
+    it(`pci-${year}.json has every ${year} indicator of the benchmark file with its direction, weight, min and max`, () => {
+      const m = shippedFor(year);
+      expect(m.version).to.equal(String(year));
+      expect(m.tree.children.map((c) => c.weight)).to.deep.equal([5, 5, 20, 5, 10, 5, 5, 20, 20, 5]);
+      // c1_1_3 (2014–2016) has no direction and weight 0: it is not part of the published score.
+      const rows = pciBenchmarks().filter((r) => Number(r.year) === year && r.direction !== '');
+      const leaves = (m.tree.children as AggregateNode[]).flatMap((s) =>
+        (s.children as IndicatorNode[]).map((i) => ({ s: s.code, i })),
+      );
+      expect(leaves).to.have.length(rows.length);
+      for (const r of rows) {
+        const hit = leaves.find((l) => l.s === r.subindex_key && l.i.code === r.indicator_code)!;
+        expect(hit, r.indicator_code).to.not.equal(undefined);
+        expect(hit.i.direction).to.equal(Number(r.direction));
+        expect(hit.i.weight).to.equal(Number(r.weight));
+        expect(hit.i.benchmark).to.deep.equal({ kind: 'fixed', min: Number(r.min), max: Number(r.max) });
+        expect(hit.i.name.vi.length).to.be.greaterThan(3);
+        expect(hit.i.name.en).not.to.equal(hit.i.name.vi);
+      }
+    });
+  }
 });
 
 describe('PCI 2013–2016 reproduction', () => {
-  for (const year of [2013, 2014, 2015, 2016]) {
-    const m = year === 2013 ? shipped : pciMethodologyFor(shipped, year);
+  for (const year of YEARS) {
+    const m = shippedFor(year);
     for (const node of EXACT) {
       it(`computeIndex(pci, ${year}) reproduces the published ${node} to 1e-4`, () => {
         expect(maxError(m, year, node)).to.be.below(1e-4);

@@ -1,4 +1,3 @@
-import type { AggregateNode, IndicatorNode, Methodology } from '#scoring/methodology/types.js';
 import type { DataTable } from '#scoring/types.js';
 import { cell, pciData, readCsv } from './csv.js';
 
@@ -36,29 +35,6 @@ export function pciTable(year: number): DataTable {
     );
   }
   return { edition: year, units: provinces.map((code) => ({ code, block: 'provinces' })), values };
-}
-
-/** The shipped PCI 2013 methodology with another edition's indicators and fixed benchmarks from the CSV. */
-export function pciMethodologyFor(base: Methodology, year: number): Methodology {
-  const rows = pciBenchmarks().filter((r) => Number(r.year) === year);
-  const m = structuredClone(base);
-  m.version = String(year);
-  for (const sub of m.tree.children as AggregateNode[]) {
-    sub.children = rows
-      // c1_1_3 (2014) has no direction and weight 0: it is not part of the published score.
-      .filter((r) => r.subindex_key === sub.code && r.direction !== '')
-      .map((r): IndicatorNode => ({
-        type: 'indicator',
-        code: r.indicator_code!,
-        name: { vi: r.indicator_code!, en: r.indicator_code! },
-        weight: Number(r.weight),
-        source: { kind: 'hard', series: r.indicator_code! },
-        direction: Number(r.direction) as 1 | -1,
-        normaliser: { method: 'pci' },
-        benchmark: { kind: 'fixed', min: Number(r.min), max: Number(r.max) },
-      }));
-  }
-  return m;
 }
 
 /** Published scores of one edition by province key. */
