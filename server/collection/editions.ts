@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { canonicalJson } from '#scoring/methodology/canonical.js';
+import { contentHash } from '#api/canonical-json.js';
 import { checkDefinition } from '#surveys/check.js';
 import type { EditionContext, SurveyDefinition } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
@@ -55,7 +54,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 export function definitionHash(definition: unknown): string {
-  return createHash('sha256').update(canonicalJson(definition)).digest('hex');
+  return contentHash(definition);
 }
 
 /** Publishes a survey edition: checks the definition, dates and unit lists; creates the family edition if needed. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { canonicalJson } from '#scoring/methodology/canonical.js';
+import { canonicalJson } from '#api/canonical-json.js';
 import { validateResponse } from '#surveys/validate.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';

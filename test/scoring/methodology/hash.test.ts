@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '#scoring/methodology/canonical.js';
+import { canonicalJson } from '#api/canonical-json.js';
 import { methodologyHash } from '#scoring/methodology/hash.js';
 import { asemMethodology } from '#test/scoring/support/asem.js';
 
@@ -22,16 +22,5 @@ describe('methodologyHash', () => {
     const other = structuredClone(m);
     other.tree.children[0]!.weight = 2;
     expect(methodologyHash(other)).not.to.equal(methodologyHash(m));
-  });
-});
-
-describe('canonicalJson', () => {
-  it('canonicalJson(value) sorts keys at every level and drops undefined properties', () => {
-    expect(canonicalJson({ b: [{ d: 1, c: 'é' }], a: undefined, e: null })).to.equal(
-      '{"b":[{"c":"é","d":1}],"e":null}',
-    );
-  });
-  it('canonicalJson(NaN) throws a RangeError', () => {
-    expect(() => canonicalJson({ a: NaN })).to.throw(RangeError, 'value is not finite');
   });
 });
