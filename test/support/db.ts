@@ -48,9 +48,13 @@ export async function resetDatabase(database: Database): Promise<void> {
     (rows as unknown as { rows?: Array<{ tablename: string }> }).rows ??
     (rows as unknown as Array<{ tablename: string }>);
   if (names.length === 0) return;
-  await database.db.execute(
-    sql.raw(`truncate ${names.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`),
-  );
+  // Releases refuse TRUNCATE unless the session says it is a test reset (migration 0004).
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('ddci.allow_truncate', 'on', true)`);
+    await tx.execute(
+      sql.raw(`truncate ${names.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`),
+    );
+  });
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './results.js';
 export * from './surveys.js';
 export * from './accounts.js';
 export * from './workspace.js';
+export * from './releases.js';
