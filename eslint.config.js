@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-output/', 'server/db/migrations/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-output/', 'server/db/migrations/', 'client/src/shared/locales/', 'client/src/shared/locale-codes.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,8 +6,18 @@ import express, { Router } from 'express';
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
 /**
- * Serves the built client. Any other GET that accepts HTML gets index.html, so that deep links
- * (the URL is the state) survive a reload.
+ * Which HTML entry serves a path: the answering pages under /survey (and the Vietnamese alias
+ * /khao-sat), the analyst workspace under /admin, the public site everywhere else.
+ */
+export function entryFor(pathname: string): 'survey.html' | 'admin.html' | 'index.html' {
+  if (/^\/(survey|khao-sat)(\/|$)/.test(pathname)) return 'survey.html';
+  if (/^\/admin(\/|$)/.test(pathname)) return 'admin.html';
+  return 'index.html';
+}
+
+/**
+ * Serves the built client. Any other GET that accepts HTML gets its entry's HTML, so that deep
+ * links (the URL is the state) survive a reload.
  */
 export function staticClient(dir = CLIENT_DIST): Router {
   if (!existsSync(path.join(dir, 'index.html'))) {
@@ -16,10 +26,10 @@ export function staticClient(dir = CLIENT_DIST): Router {
     );
   }
   const router = Router();
-  router.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  router.use(express.static(dir, { index: false, maxAge: '1h' }));
   router.get(/.*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
-    res.sendFile(path.join(dir, 'index.html'));
+    res.sendFile(path.join(dir, entryFor(req.path)));
   });
   return router;
 }

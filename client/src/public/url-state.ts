@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.js';
+import type { Lang } from '#client/src/shared/i18n.js';
 
 /** Everything a public view depends on; it lives in the URL so any view can be shared and reloaded. */
 export interface ViewState {

@@ -1,10 +1,10 @@
 import { Task } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
 import type { FamilySummary, Ranking } from '#server/api-types.js';
-import { fetchFamilies, fetchRanking, rankingPath } from '#client/src/api.js';
-import { t } from '#client/src/i18n.js';
-import { defaultDir } from '#client/src/ranking-sort.js';
-import type { ViewState } from '#client/src/url-state.js';
+import { fetchFamilies, fetchRanking, rankingPath } from '#client/src/shared/api.js';
+import { t } from '#client/src/shared/i18n.js';
+import { defaultDir } from '#client/src/public/ranking-sort.js';
+import type { ViewState } from '#client/src/public/url-state.js';
 import './ranking-table.js';
 
 /**

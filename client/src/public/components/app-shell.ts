@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { t, type Lang } from '#client/src/i18n.js';
-import { parseUrl, toUrl, type ViewState } from '#client/src/url-state.js';
+import { t, type Lang } from '#client/src/shared/i18n.js';
+import { parseUrl, toUrl, type ViewState } from '#client/src/public/url-state.js';
 import './ranking-page.js';
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatNumber, formatPercent, t } from '#client/src/i18n.js';
+import { formatNumber, formatPercent, t } from '#client/src/shared/i18n.js';
 
 describe('i18n', () => {
   it('formatNumber(lang, x) uses a decimal comma in Vietnamese and a point in English', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { defaultState, parseUrl, toUrl } from '#client/src/url-state.js';
+import { defaultState, parseUrl, toUrl } from '#client/src/public/url-state.js';
 
 describe('url-state', () => {
   it('parseUrl(path) reads family and year from the path and the rest from the query', () => {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Ranking } from '#server/api-types.js';
-import { formatNumber, formatPercent, reasonText, t, type Lang } from '#client/src/i18n.js';
-import { sortRows } from '#client/src/ranking-sort.js';
+import { formatNumber, formatPercent, reasonText, t, type Lang } from '#client/src/shared/i18n.js';
+import { sortRows } from '#client/src/public/ranking-sort.js';
 
 /**
  * A sortable ranking table: rank, unit, composite, tier and one column per sub-index.

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { RankingRow } from '#server/api-types.js';
-import { defaultDir, sortRows } from '#client/src/ranking-sort.js';
+import { defaultDir, sortRows } from '#client/src/public/ranking-sort.js';
 
 const row = (code: string, rank: number | null, composite: number | null, x: number | null): RankingRow => ({
   rank,

@@ -1,0 +1,1 @@
+// Entry of the analyst workspace (/admin/…): owned by the workspace's work.
