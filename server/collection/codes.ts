@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '#server/db/client.js';
 import { codeFirms, surveyCodes } from '#server/db/schema/index.js';
 import { toCsv } from '#server/http/csv.js';
-import { CODE_PAYLOAD_LENGTH, formatCode, parseCode } from './code-format.js';
+import { CODE_PAYLOAD_LENGTH, formatCode, parseCode } from '#surveys/code-format.js';
 import type { CodeHasher } from './code-hash.js';
 
 /** The sampled firm a code is sent to; only its stratum is kept, in code_firms. */

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { validateDraft } from '#surveys/validate.js';
 import type { Db } from '#server/db/client.js';
 import { drafts, surveyCodes } from '#server/db/schema/index.js';
-import { CODE_PROBLEM_MESSAGES, parseCode } from './code-format.js';
+import { CODE_PROBLEM_MESSAGES, parseCode } from '#surveys/code-format.js';
 import type { CodeHasher } from './code-hash.js';
 import { vietnamToday, type LoadedEdition } from './editions.js';
 import { fieldError, invalid } from './errors.js';

@@ -3,7 +3,7 @@ import { validateResponse } from '#surveys/validate.js';
 import type { Db } from '#server/db/client.js';
 import { surveyCodes } from '#server/db/schema/index.js';
 import { HttpError, type FieldError, type Message } from '#server/http/errors.js';
-import { CODE_PROBLEM_MESSAGES, parseCode } from './code-format.js';
+import { CODE_PROBLEM_MESSAGES, parseCode } from '#surveys/code-format.js';
 import type { CodeHasher } from './code-hash.js';
 import type { LoadedEdition } from './editions.js';
 import { CHANNEL_COLUMN, CODE_COLUMN, rowToResponse, templateHeader } from './import-format.js';

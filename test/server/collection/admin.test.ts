@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
-import { parseCode } from '#server/collection/code-format.js';
+import { parseCode } from '#surveys/code-format.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { ADMIN_TOKEN, DEPARTMENTS, LOCALITIES, publishEdition, seedFamily, testApp } from './support.js';
