@@ -1,21 +1,27 @@
 import { extent } from './column.js';
-import { indicatorColumn } from './indicator-column.js';
-import { BENCHMARKED_METHODS, type IndicatorNode, type Methodology } from './methodology/types.js';
-import type { BenchmarkUsed, ComputeOptions, DataTable } from './types.js';
+import {
+  BENCHMARKED_METHODS,
+  type Block,
+  type IndicatorNode,
+  type Methodology,
+} from './methodology/types.js';
+import { editionExtremes } from './pool.js';
+import type { BenchmarkUsed, ComputeOptions } from './types.js';
 
 /**
  * Resolves an indicator's benchmark for one block: a replayed value from options.benchmarks wins; `fixed` uses the
- * supplied min and max; `pooled` takes the extremes over the listed editions (values after suppression and
- * denomination, units of the same block; the current table counts if its edition is listed); `current` takes the
- * extremes of `current` (the treated column of this edition). Returns undefined for normalisers without one.
+ * supplied min and max; `current` takes the extremes of `current` (the treated column of this edition);
+ * `pooled` takes the extremes over the listed editions, each edition's values after denomination, imputation,
+ * screening and treatment over the units it keeps (pool.ts; COINr's global normalisation), the current edition
+ * through `current`, the others from options.history. The per-edition extremes are recorded in `pool`.
+ * Returns undefined for normalisers without a benchmark.
  */
 export function resolveBenchmark(
   m: Methodology,
   indicator: IndicatorNode,
-  block: string,
+  block: Block,
   current: Float64Array,
   edition: number | null,
-  table: DataTable,
   options: ComputeOptions,
 ): BenchmarkUsed | undefined {
   if (!BENCHMARKED_METHODS.includes(indicator.normaliser.method)) return undefined;
@@ -28,28 +34,28 @@ export function resolveBenchmark(
     return { kind: 'current', min: finite(min), max: finite(max) };
   }
   const wanted = policy.editions ?? [];
-  const tables = [table, ...(options.history ?? [])];
-  const used: number[] = [];
+  const pool: NonNullable<BenchmarkUsed['pool']> = [];
   let lo = Infinity;
   let hi = -Infinity;
   for (const e of wanted) {
-    const t = tables.find((t) => (t === table ? edition : (t.edition ?? null)) === e);
-    if (!t || !t.values[indicator.code]) continue;
-    const rows: number[] = [];
-    t.units.forEach((u, i) => u.block === block && rows.push(i));
-    const [min, max] = extent(indicatorColumn(m, indicator, t, rows).x);
-    if (min === min) {
-      used.push(e);
-      lo = Math.min(lo, min);
-      hi = Math.max(hi, max);
+    let range: [number, number] | undefined;
+    if (e === edition) range = extent(current);
+    else {
+      const t = options.history?.find((t) => (t.edition ?? null) === e);
+      range = t ? editionExtremes(m, block, t).get(indicator.code) : undefined;
     }
+    if (!range || range[0] !== range[0]) continue;
+    pool.push({ edition: e, min: range[0], max: range[1] });
+    lo = Math.min(lo, range[0]);
+    hi = Math.max(hi, range[1]);
   }
   return {
     kind: 'pooled',
     min: finite(lo),
     max: finite(hi),
-    editions: used,
-    missingEditions: wanted.filter((e) => !used.includes(e)),
+    editions: pool.map((p) => p.edition),
+    missingEditions: wanted.filter((e) => !pool.some((p) => p.edition === e)),
+    pool,
   };
 }
 

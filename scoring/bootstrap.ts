@@ -21,7 +21,7 @@ import { evaluateResample, resampleFrame } from './indicators/resample.js';
 import { indicatorTableOf } from './indicators/table.js';
 import type { IndicatorOptions, IndicatorTable, Observation } from './indicators/types.js';
 import type { Methodology } from './methodology/types.js';
-import { blockFrames } from './prepare-block.js';
+import { blockFrames } from './block-frame.js';
 import { prepareScores } from './prepare-scores.js';
 import { randomSource } from './random.js';
 import { rank } from './rank.js';

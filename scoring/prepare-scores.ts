@@ -5,7 +5,8 @@
 
 import type { FlatTree } from './flatten.js';
 import type { Methodology } from './methodology/types.js';
-import { blockFrames, prepareBlock, type BlockFrame } from './prepare-block.js';
+import { blockFrames, type BlockFrame } from './block-frame.js';
+import { prepareBlock } from './prepare-block.js';
 import type { ComputeOptions, DataTable } from './types.js';
 
 export interface ScoredBlock {

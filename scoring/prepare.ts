@@ -2,7 +2,8 @@ import { toCells } from './column.js';
 import type { FlatTree } from './flatten.js';
 import { methodologyHash } from './methodology/hash.js';
 import type { Block, Methodology } from './methodology/types.js';
-import { blockFrames, prepareBlock, type BlockFrame } from './prepare-block.js';
+import { blockFrames, type BlockFrame } from './block-frame.js';
+import { prepareBlock } from './prepare-block.js';
 import { rank } from './rank.js';
 import type { ComputeOptions, DataTable, MissingReason, NodeResult, TreatmentRecord } from './types.js';
 

@@ -58,6 +58,11 @@ export interface BenchmarkUsed {
   /** pooled: editions that supplied values, and those asked for but absent from the data. */
   editions?: number[];
   missingEditions?: number[];
+  /**
+   * pooled: each contributing edition's extremes of the treated values over the units it kept (after
+   * denomination, imputation, screening and treatment), so a result shows where its benchmark came from.
+   */
+  pool?: { edition: number; min: number; max: number }[];
   /** true when the value came from options.benchmarks (replaying a recorded result). */
   replayed?: boolean;
 }

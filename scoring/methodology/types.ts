@@ -79,7 +79,11 @@ export interface Normaliser {
 export const BENCHMARK_KINDS = ['current', 'pooled', 'fixed'] as const;
 export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number];
 
-/** Where min and max come from: this edition's units, extremes over listed editions, or supplied values. */
+/**
+ * Where min and max come from: this edition's units, extremes over listed editions, or supplied values. pooled:
+ * each listed edition's values after denomination, imputation, screening and treatment of that edition, over the
+ * units it keeps (COINr's global normalisation; scoring/pool.ts).
+ */
 export interface BenchmarkPolicy {
   kind: BenchmarkKind;
   /** pooled: the editions whose values form the pool (may include the current one). */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { blockFrames, prepareBlock } from '#scoring/prepare-block.js';
+import { blockFrames } from '#scoring/block-frame.js';
+import { prepareBlock } from '#scoring/prepare-block.js';
 import type { DataTable } from '#scoring/types.js';
 import { asemMethodology, asemTable } from './support/asem.js';
 

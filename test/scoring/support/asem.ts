@@ -51,12 +51,27 @@ export const ASEM_INDICATORS = () =>
 
 /** iData as a table: indicator and denominator columns, groups for imputation. */
 export function asemTable(): DataTable {
-  const data = readCsv(fixture('asem/input/ASEM_iData.csv'));
+  return toTable(readCsv(fixture('asem/input/ASEM_iData.csv')), 2018);
+}
+
+/** The synthetic panel iData_p (51 units × 2018–2022) as one table per edition, in year order. */
+export function asemPanel(): DataTable[] {
+  const data = readCsv(fixture('asem/input/ASEM_iData_p.csv'));
+  const years = [...new Set(data.map((r) => Number(r.Time)))].sort();
+  return years.map((y) =>
+    toTable(
+      data.filter((r) => Number(r.Time) === y),
+      y,
+    ),
+  );
+}
+
+function toTable(data: Record<string, string>[], edition: number): DataTable {
   const columns = [...ASEM_INDICATORS(), 'Area', 'Energy', 'GDP', 'Population'];
   const values: Record<string, (number | null)[]> = {};
   for (const c of columns) values[c] = data.map((r) => cell(r[c]));
   return {
-    edition: 2018,
+    edition,
     units: data.map((r) => ({
       code: r.uCode!,
       block: 'all',
