@@ -1,33 +1,52 @@
-/** A bilingual, user-facing message. */
-export interface Message {
-  vi: string;
-  en: string;
-}
+import type { FieldError } from '#api/errors.js';
+import type { Localized } from '#api/text.js';
 
-/** A field-level problem in a request, named by its path. */
-export interface FieldError {
-  path: string;
-  code: string;
-  message: Message;
-}
+export type { FieldError };
 
 /**
- * The one error type routes throw: the error middleware turns it into
- * `{"error": {"code", "message", "messages": {vi, en}, "details"?}}` with `status`.
+ * The one error type routes throw: the error middleware turns it into the `ApiError` envelope
+ * `{"error": {"code", "message", "messages": {vi, en}, "details"?, "total"?}}` with `status`.
  */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly messages: Message,
+    readonly messages: Localized,
     readonly details?: FieldError[],
+    /** How many field errors there were when `details` is a capped list. */
+    readonly total?: number,
   ) {
     super(messages.en);
     this.name = 'HttpError';
   }
 }
 
-export const notFound = (what: Message): HttpError => new HttpError(404, 'not_found', what);
+export const notFound = (what: Localized): HttpError => new HttpError(404, 'not_found', what);
 
-export const badRequest = (code: string, messages: Message, details?: FieldError[]): HttpError =>
+export const badRequest = (code: string, messages: Localized, details?: FieldError[]): HttpError =>
   new HttpError(400, code, messages, details);
+
+export const fieldError = (path: string, code: string, message: Localized): FieldError => ({
+  path,
+  code,
+  message,
+});
+
+/** 422: the request is well-formed JSON but its content fails validation; the summary quotes the first field. */
+export function invalid(
+  details: FieldError[],
+  code = 'validation_failed',
+  total = details.length,
+): HttpError {
+  const first = details[0];
+  return new HttpError(
+    422,
+    code,
+    {
+      vi: `Dữ liệu không hợp lệ (${total} lỗi)${first ? `: ${first.path} — ${first.message.vi}` : ''}`,
+      en: `Invalid data (${total} error${total === 1 ? '' : 's'})${first ? `: ${first.path} — ${first.message.en}` : ''}`,
+    },
+    details,
+    total > details.length ? total : undefined,
+  );
+}
