@@ -9,9 +9,11 @@ import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { rankingRoutes } from './routes/rankings.js';
 import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
+import { authenticate } from './auth/middleware.js';
+import { workspaceRoutes, type WorkspaceOptions } from './routes/admin/index.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & SurveyConfig;
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & SurveyConfig & WorkspaceOptions;
   database: Database;
   logger: Logger;
   /** Serves the browser client (static build or Vite middleware); mounted after the API. */
@@ -40,6 +42,8 @@ export function createApp({ config, database, logger, client }: AppDeps): Expres
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
+  api.use(authenticate(database.db));
+  api.use('/v1', workspaceRoutes(database.db, config));
   api.use('/v1', rankingRoutes(database.db));
   api.use('/v1', surveyRoutes(database.db, config));
   api.use(apiNotFound);

@@ -19,8 +19,17 @@ export interface Config {
    * first start and kept in DATA_DIR/code-secret (losing it makes issued codes unusable).
    */
   codeSecret: string | undefined;
-  /** Bearer token for the analyst/admin API; when unset, admin routes answer 403. */
-  adminToken: string | undefined;
+  /** The survey mixer and draft purge (server/collection/jobs.ts, README "Anonymity guarantee"). */
+  collection: {
+    /** MIX_BATCH: smallest batch of coded submissions stored together (the anonymity set k). */
+    k: number;
+    /** MIX_MAX_DELAY_HOURS: how long a smaller final batch waits after the window closes. */
+    maxDelayMs: number;
+    /** MIX_INTERVAL_SECONDS: seconds between mixer passes. */
+    intervalSeconds: number;
+    /** DRAFT_IDLE_DAYS: drafts unchanged this long are purged. */
+    draftIdleDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -104,12 +113,12 @@ function codeSecret(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
-function adminToken(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = env.ADMIN_TOKEN;
-  if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 16)
-    throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters (e.g. openssl rand -hex 24)');
-  return raw;
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return Number(raw);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -126,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: bool(env, 'SEED', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     codeSecret: codeSecret(env),
-    adminToken: adminToken(env),
+    collection: {
+      k: wholeNumber(env, 'MIX_BATCH', 20, 5, 10_000),
+      maxDelayMs: wholeNumber(env, 'MIX_MAX_DELAY_HOURS', 72, 0, 24 * 365) * 3600_000,
+      intervalSeconds: wholeNumber(env, 'MIX_INTERVAL_SECONDS', 60, 1, 86_400),
+      draftIdleDays: wholeNumber(env, 'DRAFT_IDLE_DAYS', 30, 1, 3650),
+    },
   };
 }

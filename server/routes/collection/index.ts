@@ -5,16 +5,16 @@ import { codeHasher, resolveCodeSecret } from '#server/collection/code-hash.js';
 import { surveyAdminRoutes } from './admin.js';
 import { surveyPublicRoutes } from './public.js';
 
-export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir' | 'adminToken'>> & {
+export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir'>> & {
   /** Rejected codes per client per 15 minutes (tests lower it). */
   codeAttempts?: number;
 };
 
-/** Survey collection API under /api/v1: respondent routes and the ADMIN_TOKEN-protected admin routes. */
+/** Survey collection API under /api/v1: respondent routes and the analysts' admin routes. */
 export function surveyRoutes(db: Db, config: SurveyConfig): Router {
   const hasher = codeHasher(resolveCodeSecret(config));
   const router = Router();
   router.use(surveyPublicRoutes(db, hasher, config.codeAttempts));
-  router.use(surveyAdminRoutes(db, hasher, config.adminToken));
+  router.use(surveyAdminRoutes(db, hasher));
   return router;
 }

@@ -4,12 +4,13 @@ import request from 'supertest';
 import { parseCode } from '#surveys/code-format.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
 import { describeEachDatabase } from '#test/support/db.js';
-import { ADMIN_TOKEN, DEPARTMENTS, LOCALITIES, publishEdition, seedFamily, testApp } from './support.js';
+import { createTestUser } from '#test/support/users.js';
+import { ANALYST_TOKEN, DEPARTMENTS, LOCALITIES, publishEdition, seedFamily, testApp } from './support.js';
 
 describeEachDatabase('survey admin API', (ctx) => {
   let app: Express;
   let slug: string;
-  const auth = `Bearer ${ADMIN_TOKEN}`;
+  const auth = `Bearer ${ANALYST_TOKEN}`;
 
   before(async () => {
     await seedFamily(ctx.database.db);
@@ -17,24 +18,24 @@ describeEachDatabase('survey admin API', (ctx) => {
     slug = await publishEdition(app);
   });
 
-  it('admin routes answer 403 with how to enable them when ADMIN_TOKEN is unset', async () => {
-    const disabled = testApp(ctx.database, { adminToken: undefined }).app;
-    const res = await request(disabled)
-      .get(`/api/v1/admin/survey-editions/${slug}/monitoring`)
-      .set('authorization', auth);
+  it('admin routes answer 403 to a viewer, whose token is valid but whose role is too low', async () => {
+    const viewer = await createTestUser(ctx.database.db, 'viewer');
+    const res = await request(app)
+      .post(`/api/v1/admin/survey-editions/${slug}/codes`)
+      .set('authorization', viewer.bearer)
+      .send({ count: 1 });
     expect(res.status).to.equal(403);
-    expect(res.body.error.code).to.equal('admin_disabled');
-    expect(res.body.error.messages.en).to.contain('ADMIN_TOKEN');
-    expect(res.body.error.messages.vi).to.contain('ADMIN_TOKEN');
+    expect(res.body.error.code).to.equal('forbidden');
+    expect(res.body.error.messages.en).to.contain('analyst');
   });
 
   it('admin routes answer 401 without the right bearer token', async () => {
     expect((await request(app).get(`/api/v1/admin/survey-editions/${slug}/monitoring`)).status).to.equal(401);
     const wrong = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/monitoring`)
-      .set('authorization', 'Bearer nope');
+      .set('authorization', 'Bearer ddci_t_not-a-real-token-at-all');
     expect(wrong.status).to.equal(401);
-    expect(wrong.body.error.code).to.equal('unauthorized');
+    expect(wrong.body.error.code).to.equal('unauthenticated');
   });
 
   it('POST /admin/survey-editions refuses a broken definition, naming the field', async () => {

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
 import { describeEachDatabase } from '#test/support/db.js';
-import { ADMIN_TOKEN, issue, publishEdition, seedFamily, testApp } from './support.js';
+import { ANALYST_TOKEN, issue, publishEdition, seedFamily, testApp } from './support.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fixture = (name: string, codes: Record<string, string>): string =>
@@ -29,7 +29,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
   const upload = (body: string | Buffer, type: string, query = '') =>
     request(app)
       .post(`/api/v1/admin/survey-editions/${slug}/imports${query}`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`)
       .set('content-type', type)
       .send(body);
 
@@ -42,7 +42,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
   it('GET import-template.csv lists the columns generated from the definition', async () => {
     const res = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/import-template.csv`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`);
     expect(res.status).to.equal(200);
     expect(res.headers['content-type']).to.match(/text\/csv/);
     const header = res.text
@@ -137,7 +137,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
   it('imports an XLSX filled in from the downloaded template; formula cells are refused', async () => {
     const template = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/import-template.xlsx`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`)
       .buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];

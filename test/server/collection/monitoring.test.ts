@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { suppress } from '#server/collection/monitoring.js';
 import { describeEachDatabase } from '#test/support/db.js';
-import { ADMIN_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
+import { ANALYST_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
 
 interface Cell {
   value: string | null;
@@ -76,7 +76,7 @@ describeEachDatabase('GET /api/v1/admin/survey-editions/:slug/monitoring', (ctx)
   it('counts codes issued, drafts started and submissions', async () => {
     const res = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/monitoring`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`);
     expect(res.status).to.equal(200);
     expect(res.body.codes).to.deep.equal({
       issued: 36,
@@ -95,7 +95,7 @@ describeEachDatabase('GET /api/v1/admin/survey-editions/:slug/monitoring', (ctx)
   it('counts submissions per block and respondents per unit', async () => {
     const res = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/monitoring`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`);
     const [dept, loc] = res.body.blocks as Array<{
       block: string;
       responses: number;
@@ -114,7 +114,7 @@ describeEachDatabase('GET /api/v1/admin/survey-editions/:slug/monitoring', (ctx)
   it('gives response rates by size and sector with cells under 5 firms suppressed', async () => {
     const res = await request(app)
       .get(`/api/v1/admin/survey-editions/${slug}/monitoring`)
-      .set('authorization', `Bearer ${ADMIN_TOKEN}`);
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`);
     const bySize = Object.fromEntries((res.body.responseRate.bySize as Cell[]).map((c) => [c.value, c]));
     expect(bySize.micro).to.deep.equal({
       value: 'micro',

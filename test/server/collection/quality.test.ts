@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
 import { describeEachDatabase } from '#test/support/db.js';
-import { ADMIN_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
+import { ANALYST_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
 
 interface Aggregate {
   block: string;
@@ -22,7 +22,7 @@ describeEachDatabase('quality flags', (ctx) => {
     const agent = request(app);
     return (method === 'get' ? agent.get(url) : agent.post(url)).set(
       'authorization',
-      `Bearer ${ADMIN_TOKEN}`,
+      `Bearer ${ANALYST_TOKEN}`,
     );
   };
 

@@ -6,9 +6,11 @@ import type { Database, Db } from '#server/db/client.js';
 import { blocks, families, units } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
+import { createTestUser } from '#test/support/users.js';
 import type { SurveyDefinition, SurveyResponse } from '#surveys/types.js';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** API token of the analyst account that `seedFamily` creates (test/support/users.ts). */
+export const ANALYST_TOKEN = 'ddci_t_test-analyst-token-0123456789';
 export const CODE_SECRET = 'test-code-secret-0123456789abcdef0123456789';
 export const DEPARTMENTS = ['SO_KHDT', 'SO_TC', 'SO_XD', 'CUC_THUE', 'SO_TNMT', 'SO_CT'];
 export const LOCALITIES = ['P_AN_BINH', 'X_HOA_LAC', 'X_TAN_PHU'];
@@ -16,7 +18,7 @@ export const LOCALITIES = ['P_AN_BINH', 'X_HOA_LAC', 'X_TAN_PHU'];
 /** An app over the test database whose log lines are captured in `logs`. */
 export function testApp(
   database: Database,
-  extra: { adminToken?: string | undefined; codeAttempts?: number } = {},
+  extra: { codeAttempts?: number } = {},
 ) {
   const logs: string[] = [];
   const stream = new Writable({
@@ -31,7 +33,6 @@ export function testApp(
       trustProxy: false,
       nodeEnv: 'test',
       codeSecret: CODE_SECRET,
-      adminToken: 'adminToken' in extra ? extra.adminToken : ADMIN_TOKEN,
       codeAttempts: extra.codeAttempts,
     },
     database,
@@ -41,8 +42,9 @@ export function testApp(
   return { app, logs };
 }
 
-/** A DDCI family with the departments and localities blocks the shipped definitions use. */
+/** A DDCI family with the departments and localities blocks the shipped definitions use, and an analyst. */
 export async function seedFamily(db: Db, code = 'ddci-test'): Promise<void> {
+  await createTestUser(db, 'analyst', { username: 'test-analyst', token: ANALYST_TOKEN });
   const [family] = await db
     .insert(families)
     .values({ code, kind: 'ddci', nameVi: 'Tỉnh thử', nameEn: 'Test province', isDemo: 1 })
@@ -78,7 +80,7 @@ export async function publishEdition(app: Express, opts: EditionOptions = {}): P
   const definition = opts.definition ?? { ...ddciDemo2025, edition: year };
   const res = await request(app)
     .post('/api/v1/admin/survey-editions')
-    .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+    .set('authorization', `Bearer ${ANALYST_TOKEN}`)
     .send({
       family: opts.family ?? 'ddci-test',
       year,
@@ -97,7 +99,7 @@ export async function publishEdition(app: Express, opts: EditionOptions = {}): P
 export async function issue(app: Express, slug: string, body: object = { count: 5 }): Promise<string[]> {
   const res = await request(app)
     .post(`/api/v1/admin/survey-editions/${slug}/codes`)
-    .set('authorization', `Bearer ${ADMIN_TOKEN}`)
+    .set('authorization', `Bearer ${ANALYST_TOKEN}`)
     .send(body);
   if (res.status !== 201) throw new Error(`codes failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body.codes as Array<{ code: string }>).map((c) => c.code);

@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { Db } from '#server/db/client.js';
+import { authRoutes } from '#server/routes/auth.js';
+import { auditRoutes } from './audit.js';
+import { userRoutes } from './users.js';
+
+export interface WorkspaceOptions {
+  /** Failed sign-ins per address per 15 minutes (tests lower it). */
+  loginAttempts?: number;
+}
+
+/** Sign-in and the analyst workspace API under /api/v1 (every /admin route names its role). */
+export function workspaceRoutes(db: Db, opts: WorkspaceOptions = {}): Router {
+  const router = Router();
+  router.use(authRoutes(db, opts));
+  router.use(userRoutes(db));
+  router.use(auditRoutes(db));
+  return router;
+}
