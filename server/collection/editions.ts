@@ -1,23 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { contentHash } from '#api/canonical-json.js';
-import { checkDefinition } from '#surveys/check.js';
 import type { EditionContext, SurveyDefinition } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
-import {
-  blocks,
-  editions,
-  families,
-  surveyEditions,
-  surveyEditionUnits,
-  units,
-} from '#server/db/schema/index.js';
+import { editions, families, surveyEditions, surveyEditionUnits, units } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
+import type { CompatibilityProblem, CreateEditionBody } from '#api/collection.js';
+import type { Localized } from '#api/text.js';
+import { checkedDefinition, compatibilityGuard, unitRows } from './edition-checks.js';
 import { fieldError, invalid, notFoundError } from './errors.js';
 
 export interface EditionUnit {
   id: number;
   code: string;
-  name: { vi: string; en: string };
+  name: Localized;
 }
 
 /** A published survey edition with everything a submission needs, cached per process. */
@@ -38,132 +33,30 @@ export interface LoadedEdition {
   unitIds: Map<string, number>;
 }
 
-export interface CreateEditionInput {
-  family: string;
-  year: number;
-  slug?: string;
-  definition: unknown;
-  opensOn: string;
-  closesOn: string;
-  openMode?: boolean;
-  /** Unit codes per definition block key; the family must have a block with that code. */
-  units: Record<string, string[]>;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
-
 export function definitionHash(definition: unknown): string {
   return contentHash(definition);
 }
 
-/** Publishes a survey edition: checks the definition, dates and unit lists; creates the family edition if needed. */
-export async function createSurveyEdition(db: Db, input: CreateEditionInput): Promise<LoadedEdition> {
-  const problems = checkDefinition(input.definition).map((e) =>
-    fieldError(`/definition${e.path}`, e.code, e.message),
-  );
-  if (problems.length > 0) throw invalid(problems);
-  const definition = input.definition as SurveyDefinition;
-  if (definition.edition !== input.year) {
-    throw invalid([
-      fieldError('/definition/edition', 'edition_mismatch', {
-        vi: `Năm của bộ câu hỏi (${definition.edition}) khác năm của kỳ khảo sát (${input.year})`,
-        en: `The definition's edition (${definition.edition}) differs from the survey year (${input.year})`,
-      }),
-    ]);
-  }
+/** A published edition and the breaking changes against the previous edition its request accepted. */
+export type CreatedEdition = LoadedEdition & { acceptedBreakingChanges: CompatibilityProblem[] };
+
+/**
+ * Publishes a survey edition (the request is already schema-checked): checks the definition, the
+ * window, the unit lists and compatibility with the family's previous edition; creates the family
+ * edition if needed.
+ */
+export async function createSurveyEdition(db: Db, input: CreateEditionBody): Promise<CreatedEdition> {
+  const definition = checkedDefinition(input);
   const slug = input.slug ?? `${input.family}-${input.year}`;
-  if (!SLUG.test(slug)) {
-    throw invalid([
-      fieldError('/slug', 'invalid_slug', {
-        vi: 'Tên rút gọn chỉ gồm chữ thường, số và dấu gạch ngang',
-        en: 'The slug may contain only lower-case letters, digits and hyphens',
-      }),
-    ]);
-  }
-  for (const [key, value] of [
-    ['opensOn', input.opensOn],
-    ['closesOn', input.closesOn],
-  ] as const) {
-    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-      throw invalid([
-        fieldError(`/${key}`, 'invalid_date', {
-          vi: `Ngày không hợp lệ (cần YYYY-MM-DD)`,
-          en: `Invalid date (expected YYYY-MM-DD)`,
-        }),
-      ]);
-    }
-  }
-  if (input.opensOn > input.closesOn) {
-    throw invalid([
-      fieldError('/closesOn', 'window_reversed', {
-        vi: 'Ngày đóng phải sau ngày mở',
-        en: 'The closing date must not precede the opening date',
-      }),
-    ]);
-  }
   return db.transaction(async (tx) => {
-    const [family] = await tx.select().from(families).where(eq(families.code, input.family));
-    if (!family)
-      throw invalid([
-        fieldError('/family', 'unknown_family', {
-          vi: `Không có bộ chỉ số "${input.family}"`,
-          en: `No index family "${input.family}"`,
-        }),
-      ]);
-    const rows: Array<{ blockKey: string; unitId: number; sortOrder: number }> = [];
-    for (const block of definition.blocks) {
-      const codes = input.units?.[block.key];
-      if (!Array.isArray(codes) || codes.length === 0) {
-        throw invalid([
-          fieldError(`/units/${block.key}`, 'missing_units', {
-            vi: `Thiếu danh sách đơn vị của khối "${block.key}"`,
-            en: `The unit list of block "${block.key}" is missing`,
-          }),
-        ]);
-      }
-      const known = await tx
-        .select({ id: units.id, code: units.code })
-        .from(units)
-        .innerJoin(blocks, eq(blocks.id, units.blockId))
-        .where(and(eq(blocks.familyId, family.id), eq(blocks.code, block.key)));
-      const byCode = new Map(known.map((u) => [u.code, u.id]));
-      codes.forEach((code, i) => {
-        const id = byCode.get(code);
-        if (id === undefined) {
-          throw invalid([
-            fieldError(`/units/${block.key}/${i}`, 'unknown_unit', {
-              vi: `Khối "${block.key}" không có đơn vị "${code}"`,
-              en: `Block "${block.key}" has no unit "${code}"`,
-            }),
-          ]);
-        }
-        rows.push({ blockKey: block.key, unitId: id, sortOrder: i });
-      });
-    }
-    let [edition] = await tx
-      .select()
-      .from(editions)
-      .where(and(eq(editions.familyId, family.id), eq(editions.year, input.year)));
-    edition ??= (
-      await tx
-        .insert(editions)
-        .values({ familyId: family.id, year: input.year, status: 'collecting' })
-        .returning()
-    )[0]!;
-    const [clash] = await tx
-      .select({ id: surveyEditions.id })
-      .from(surveyEditions)
-      .where(eq(surveyEditions.editionId, edition.id));
-    if (clash)
-      throw new HttpError(409, 'edition_exists', {
-        vi: `Năm ${input.year} đã có kỳ khảo sát`,
-        en: `A survey edition for ${input.year} already exists`,
-      });
+    const familyId = await familyIdOf(tx as unknown as Db, input.family);
+    const rows = await unitRows(tx, familyId, definition, input.units);
+    const accepted = await compatibilityGuard(tx, familyId, input, definition);
+    const editionId = await familyEdition(tx as unknown as Db, familyId, input.year);
     const [created] = await tx
       .insert(surveyEditions)
       .values({
-        editionId: edition.id,
+        editionId,
         slug,
         definition,
         definitionId: definition.id,
@@ -181,8 +74,42 @@ export async function createSurveyEdition(db: Db, input: CreateEditionInput): Pr
         en: `The slug "${slug}" is already taken`,
       });
     await tx.insert(surveyEditionUnits).values(rows.map((r) => ({ ...r, surveyEditionId: created.id })));
-    return (await loadEdition(tx as unknown as Db, slug, false))!;
+    const loaded = (await loadEdition(tx as unknown as Db, slug, false))!;
+    return { ...loaded, acceptedBreakingChanges: accepted };
   });
+}
+
+async function familyIdOf(tx: Db, code: string): Promise<number> {
+  const [family] = await tx.select({ id: families.id }).from(families).where(eq(families.code, code));
+  if (!family)
+    throw invalid([
+      fieldError('/family', 'unknown_family', {
+        vi: `Không có bộ chỉ số "${code}"`,
+        en: `No index family "${code}"`,
+      }),
+    ]);
+  return family.id;
+}
+
+/** The family's edition row for the year, created if needed; 409 if it already has a survey. */
+async function familyEdition(tx: Db, familyId: number, year: number): Promise<number> {
+  let [edition] = await tx
+    .select({ id: editions.id })
+    .from(editions)
+    .where(and(eq(editions.familyId, familyId), eq(editions.year, year)));
+  edition ??= (
+    await tx.insert(editions).values({ familyId, year, status: 'collecting' }).returning({ id: editions.id })
+  )[0]!;
+  const [clash] = await tx
+    .select({ id: surveyEditions.id })
+    .from(surveyEditions)
+    .where(eq(surveyEditions.editionId, edition.id));
+  if (clash)
+    throw new HttpError(409, 'edition_exists', {
+      vi: `Năm ${year} đã có kỳ khảo sát`,
+      en: `A survey edition for ${year} already exists`,
+    });
+  return edition.id;
 }
 
 const cache = new Map<number, LoadedEdition>();

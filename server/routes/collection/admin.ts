@@ -56,6 +56,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
         opensOn: e.opensOn,
         closesOn: e.closesOn,
         openMode: e.openMode,
+        acceptedBreakingChanges: e.acceptedBreakingChanges,
       } satisfies SurveyEditionCreated);
     },
   );

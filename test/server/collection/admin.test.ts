@@ -131,7 +131,7 @@ describeEachDatabase('survey admin API', (ctx) => {
       .post(`/api/v1/admin/survey-editions/${slug}/codes`)
       .set('authorization', auth)
       .send({ count: 0 });
-    expect(bad.status).to.equal(400);
-    expect(bad.body.error.details[0].path).to.equal('/count');
+    expect(bad.status).to.equal(422);
+    expect(bad.body.error.details[0]).to.include({ path: '/count', code: 'below_minimum' });
   });
 });
