@@ -3,6 +3,8 @@ import { contentHash } from '#api/canonical-json.js';
 import type { EditionContext, SurveyDefinition } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
 import { editions, families, surveyEditions, surveyEditionUnits, units } from '#server/db/schema/index.js';
+import { recordAudit } from '#server/audit/log.js';
+import { CLI_ACTOR, type Actor } from '#server/auth/actor.js';
 import { HttpError } from '#server/http/errors.js';
 import type { CompatibilityProblem, CreateEditionBody } from '#api/collection.js';
 import type { Localized } from '#api/text.js';
@@ -45,7 +47,11 @@ export type CreatedEdition = LoadedEdition & { acceptedBreakingChanges: Compatib
  * window, the unit lists and compatibility with the family's previous edition; creates the family
  * edition if needed.
  */
-export async function createSurveyEdition(db: Db, input: CreateEditionBody): Promise<CreatedEdition> {
+export async function createSurveyEdition(
+  db: Db,
+  input: CreateEditionBody,
+  actor: Actor = CLI_ACTOR,
+): Promise<CreatedEdition> {
   const definition = checkedDefinition(input);
   const slug = input.slug ?? `${input.family}-${input.year}`;
   return db.transaction(async (tx) => {
@@ -74,6 +80,19 @@ export async function createSurveyEdition(db: Db, input: CreateEditionBody): Pro
         en: `The slug "${slug}" is already taken`,
       });
     await tx.insert(surveyEditionUnits).values(rows.map((r) => ({ ...r, surveyEditionId: created.id })));
+    // The audit entry records who published it and which breaking changes they accepted.
+    await recordAudit(tx, actor, {
+      action: 'survey_edition.create',
+      entityType: 'survey_edition',
+      entityId: slug,
+      familyCode: input.family,
+      after: {
+        slug,
+        year: input.year,
+        contentHash: definitionHash(definition),
+        acceptedBreakingChanges: accepted,
+      },
+    });
     const loaded = (await loadEdition(tx as unknown as Db, slug, false))!;
     return { ...loaded, acceptedBreakingChanges: accepted };
   });

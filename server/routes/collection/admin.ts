@@ -12,6 +12,7 @@ import { refreshQualityFlags } from '#server/collection/quality.js';
 import { templateCsv, templateXlsx } from '#server/collection/template.js';
 import { HttpError } from '#server/http/errors.js';
 import { validate, validQuery } from '#server/http/validate.js';
+import { actorOf } from '#server/auth/actor.js';
 import { requireRole } from '#server/auth/middleware.js';
 import { listFlagged } from '#server/collection/flagged.js';
 import type {
@@ -47,7 +48,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
     analyst,
     validate<CreateEditionBody>({ body: createEditionSchema }),
     async (req, res) => {
-      const e = await createSurveyEdition(db, req.body);
+      const e = await createSurveyEdition(db, req.body, actorOf(req));
       res.status(201).json({
         slug: e.slug,
         family: e.familyCode,

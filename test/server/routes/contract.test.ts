@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '#server/db/schema/index.js';
 import type { Express } from 'express';
 import request from 'supertest';
 import { ddciDemo2024, ddciDemo2025 } from '#surveys/shipped.js';
@@ -254,6 +256,12 @@ describeEachDatabase('publishing a survey edition checks compatibility with the 
     expect(res.body.acceptedBreakingChanges.map((p: { code: string }) => p.code)).to.include(
       'scale_reversed',
     );
+    const [entry] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'survey_edition.create'), eq(auditLog.entityId, 'ddci-compat-2025')));
+    expect(entry?.actor).to.equal('test-analyst');
+    expect(JSON.stringify(entry?.after)).to.contain('scale_reversed');
   });
 
   it('POST /admin/survey-editions accepts a compatible next edition without the flag', async () => {
