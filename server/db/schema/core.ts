@@ -75,12 +75,12 @@ export const units = pgTable(
   ],
 );
 
-/** Merge (n → 1), split (1 → n), rename (same series, new label) or abolition (series ends). */
+/** Merge (n → 1), split (1 → n), rename (same series, new label), abolition (series ends) or a level change (district → commune). */
 export const unitLineage = pgTable(
   'unit_lineage',
   {
     id: serial('id').primaryKey(),
-    event: text('event', { enum: ['merge', 'split', 'rename', 'abolish'] }).notNull(),
+    event: text('event', { enum: ['merge', 'split', 'rename', 'abolish', 'level_change'] }).notNull(),
     date: date('date').notNull(),
     fromUnitId: integer('from_unit_id')
       .notNull()

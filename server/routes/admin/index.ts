@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Db } from '#server/db/client.js';
 import { authRoutes } from '#server/routes/auth.js';
 import { auditRoutes } from './audit.js';
+import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
 
 export interface WorkspaceOptions {
@@ -15,5 +16,6 @@ export function workspaceRoutes(db: Db, opts: WorkspaceOptions = {}): Router {
   router.use(authRoutes(db, opts));
   router.use(userRoutes(db));
   router.use(auditRoutes(db));
+  router.use(setupRoutes(db));
   return router;
 }
