@@ -5,6 +5,8 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { seedDatabase, type Progress } from './seed/index.js';
+import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
+import { startCollectionJobs } from './collection/jobs.js';
 
 export interface Running {
   server: Server;
@@ -31,6 +33,8 @@ export async function startServer(
   );
   await database.migrate();
   if (config.seed) await seedDatabase(database.db, progress);
+  // Resumes the mixer at once: submissions acknowledged before a crash are stored now.
+  const jobs = startCollectionJobs(database.db, codeHasher(resolveCodeSecret(config)), config.collection, logger);
   const app = createApp({ config, database, logger, client: opts.client });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -49,6 +53,7 @@ export async function startServer(
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await jobs.stop();
         await database.close();
       })()),
   };

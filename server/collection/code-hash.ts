@@ -12,6 +12,11 @@ export interface CodeHasher {
    * with the list of issued codes, because the nonce is kept nowhere.
    */
   submission(code: string, nonce: string, canonicalPayload: string): string;
+  /**
+   * Keying material for sealing pending submissions and firm strata (seal.ts): a MAC of the secret,
+   * so the secret itself never reaches another primitive.
+   */
+  readonly sealKey: Buffer;
 }
 
 export function codeHasher(secret: string | Buffer): CodeHasher {
@@ -23,6 +28,7 @@ export function codeHasher(secret: string | Buffer): CodeHasher {
   return {
     code: (code) => mac(['code', code]),
     submission: (code, nonce, payload) => mac(['submission', code, nonce, payload]),
+    sealKey: Buffer.from(mac(['seal']), 'hex'),
   };
 }
 

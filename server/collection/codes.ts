@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
-import { codeFirms, surveyCodes } from '#server/db/schema/index.js';
+import { codeFirms, codeStrata, surveyCodes } from '#server/db/schema/index.js';
 import { toCsv } from '#server/http/csv.js';
 import { CODE_PAYLOAD_LENGTH, formatCode, parseCode } from '#surveys/code-format.js';
 import type { CodeHasher } from './code-hash.js';
+import { seal } from './seal.js';
 
-/** The sampled firm a code is sent to; only its stratum is kept, in code_firms. */
+/**
+ * The sampled firm a code is sent to. code_firms keeps it sealed under the server key; response
+ * rates by stratum come from per-value counters (code_strata), never from a stratum per code.
+ */
 export interface FirmReference {
   firmRef?: string;
   size?: string;
@@ -18,6 +23,36 @@ export interface IssuedCode extends FirmReference {
 }
 
 export const MAX_CODES_PER_REQUEST = 50_000;
+
+export type Dimension = 'size' | 'sector' | 'ownership';
+export const DIMENSIONS: readonly Dimension[] = ['size', 'sector', 'ownership'];
+
+/** The stratum values a firm reference carries. */
+export function stratumOf(f: FirmReference): Partial<Record<Dimension, string>> {
+  const out: Partial<Record<Dimension, string>> = {};
+  for (const d of DIMENSIONS) if (f[d] !== undefined && f[d] !== null) out[d] = String(f[d]);
+  return out;
+}
+
+/** Adds to the issued or submitted counter of each stratum value (one statement). */
+export async function countStrata(
+  tx: Db,
+  surveyEditionId: number,
+  strata: Array<Partial<Record<Dimension, string>>>,
+  column: 'issued' | 'submitted',
+): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const s of strata)
+    for (const [d, v] of Object.entries(s))
+      counts.set(`${d}\u0000${v}`, (counts.get(`${d}\u0000${v}`) ?? 0) + 1);
+  if (counts.size === 0) return;
+  const rows = JSON.stringify([...counts].map(([k, n]) => [...k.split('\u0000'), n]));
+  const target = column === 'issued' ? sql.raw('issued') : sql.raw('submitted');
+  await tx.execute(sql`
+    insert into ${codeStrata} (survey_edition_id, dimension, value, ${target})
+    select ${surveyEditionId}::int, x->>0, x->>1, (x->>2)::int from jsonb_array_elements(${rows}::jsonb) x
+    on conflict (survey_edition_id, dimension, value) do update set ${target} = ${codeStrata}.${target} + excluded.${target}`);
+}
 
 /** A fresh code from node:crypto: 13 symbols × 5 bits; 32 divides 256, so masking is unbiased. */
 export function randomCode(): string {
@@ -53,12 +88,10 @@ export async function issueCodes(
         await tx.insert(codeFirms).values(
           withFirm.map((c) => ({
             codeHash: c.hash,
-            firmRef: c.firmRef ?? null,
-            size: c.size ?? null,
-            sector: c.sector ?? null,
-            ownership: c.ownership ?? null,
+            sealed: seal(hasher.sealKey, 'firm', { firmRef: c.firmRef, ...stratumOf(c) }, c.hash),
           })),
         );
+        await countStrata(tx as unknown as Db, surveyEditionId, withFirm.map(stratumOf), 'issued');
       }
     }
   });

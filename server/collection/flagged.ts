@@ -9,7 +9,6 @@ export async function listFlagged(db: Db, surveyEditionId: number) {
       id: responses.id,
       channel: responses.channel,
       openMode: responses.openMode,
-      completionMinutes: responses.completionMinutes,
       flags: responses.qualityFlags,
     })
     .from(responses)

@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
-import { codeFirms, drafts, responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
+import { codeStrata, drafts, responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
+import type { Dimension } from './codes.js';
 import type { LoadedEdition } from './editions.js';
 
 /** Cells counting fewer firms than this are suppressed in response-rate breakdowns. */
@@ -42,22 +43,13 @@ export function suppress(
   );
 }
 
-async function rateBy(
-  db: Db,
-  surveyEditionId: number,
-  column: typeof codeFirms.size | typeof codeFirms.sector | typeof codeFirms.ownership,
-) {
+/** Response rates by one stratum dimension, from the per-value counters (code_strata). */
+async function rateBy(db: Db, surveyEditionId: number, dimension: Dimension) {
   const rows = await db
-    .select({
-      value: column,
-      issued: count(),
-      submitted: sql<number>`count(*) filter (where ${surveyCodes.used})`.mapWith(Number),
-    })
-    .from(codeFirms)
-    .innerJoin(surveyCodes, eq(surveyCodes.codeHash, codeFirms.codeHash))
-    .where(eq(surveyCodes.surveyEditionId, surveyEditionId))
-    .groupBy(column)
-    .orderBy(column);
+    .select({ value: codeStrata.value, issued: codeStrata.issued, submitted: codeStrata.submitted })
+    .from(codeStrata)
+    .where(and(eq(codeStrata.surveyEditionId, surveyEditionId), eq(codeStrata.dimension, dimension)))
+    .orderBy(codeStrata.value);
   return suppress(rows);
 }
 
@@ -67,7 +59,11 @@ export async function monitoring(db: Db, edition: LoadedEdition) {
     .select({
       issued: count(),
       draftsStarted: sql<number>`count(*) filter (where ${surveyCodes.draftStarted})`.mapWith(Number),
-      submitted: sql<number>`count(*) filter (where ${surveyCodes.used})`.mapWith(Number),
+      submitted: sql<number>`count(*) filter (where ${surveyCodes.stored})`.mapWith(Number),
+      awaitingMix:
+        sql<number>`count(*) filter (where ${surveyCodes.used} and not ${surveyCodes.stored})`.mapWith(
+          Number,
+        ),
     })
     .from(surveyCodes)
     .where(eq(surveyCodes.surveyEditionId, edition.id));
@@ -110,6 +106,8 @@ export async function monitoring(db: Db, edition: LoadedEdition) {
       draftsStarted: codes?.draftsStarted ?? 0,
       draftsInProgress: inProgress?.n ?? 0,
       submitted: codes?.submitted ?? 0,
+      /** Accepted, waiting for the mixer to store a batch of at least k (README.md). */
+      awaitingMix: codes?.awaitingMix ?? 0,
     },
     responses: {
       total: channels.reduce((s, c) => s + c.n, 0),
@@ -133,8 +131,8 @@ export async function monitoring(db: Db, edition: LoadedEdition) {
     })),
     responseRate: {
       minCell: MIN_CELL,
-      bySize: await rateBy(db, edition.id, codeFirms.size),
-      bySector: await rateBy(db, edition.id, codeFirms.sector),
+      bySize: await rateBy(db, edition.id, 'size'),
+      bySector: await rateBy(db, edition.id, 'sector'),
     },
   };
 }

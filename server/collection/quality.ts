@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
-import { responseRatings, responses, type QualityFlag } from '#server/db/schema/index.js';
+import { completionTimes, responseRatings, responses, type QualityFlag } from '#server/db/schema/index.js';
 import type { LoadedEdition } from './editions.js';
 import { ratingItems, type RatingRow } from './ratings.js';
 
@@ -42,10 +42,41 @@ export function straightLining(edition: LoadedEdition, ratings: RatingRow[]): Qu
   return undefined;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** The median of a histogram of whole minutes (value → count), or null under MIN_TIMED. */
+export function histogramMedian(bins: Array<{ minutes: number; n: number }>): number | null {
+  const sorted = [...bins].sort((a, b) => a.minutes - b.minutes);
+  const total = sorted.reduce((s, b) => s + b.n, 0);
+  if (total < MIN_TIMED) return null;
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const b of sorted) if ((seen += b.n) > rank) return b.minutes;
+    return sorted[sorted.length - 1]!.minutes;
+  };
+  return total % 2 ? at(total >> 1) : (at((total >> 1) - 1) + at(total >> 1)) / 2;
+}
+
+/** The edition's median completion time, from its histogram (completion_times). */
+export async function medianMinutes(db: Db, surveyEditionId: number): Promise<number | null> {
+  const bins = await db
+    .select({ minutes: completionTimes.minutes, n: completionTimes.n })
+    .from(completionTimes)
+    .where(eq(completionTimes.surveyEditionId, surveyEditionId));
+  return histogramMedian(bins);
+}
+
+/**
+ * The speeder flag, decided when the response is mixed: its own minutes are not kept with it (they
+ * could be matched to the times a code was seen in use), so the reason names only the median.
+ */
+export function speederFlag(minutes: number | null, median: number | null): QualityFlag | undefined {
+  if (minutes === null || median === null || !(minutes < SPEEDER_SHARE * median)) return undefined;
+  return {
+    code: 'speeder',
+    reason: {
+      vi: `Hoàn thành trong thời gian dưới ${SPEEDER_SHARE * 100}% trung vị của kỳ khảo sát (${median} phút)`,
+      en: `Completed in under ${SPEEDER_SHARE * 100}% of the edition's median time (${median} min)`,
+    },
+  };
 }
 
 export interface QualitySummary {
@@ -58,22 +89,20 @@ export interface QualitySummary {
 }
 
 /**
- * Recomputes the flags that depend on other responses (speeders against the edition's median
- * completion time; near-duplicates among open-mode submissions) and keeps the straight-lining flag
- * set at submission. Only rows whose flags change are written.
+ * Recomputes the flag that depends on other responses (near-duplicates among open-mode
+ * submissions) and keeps the flags set when the response was mixed (straight-lining; speeder,
+ * against the median at that time). Only rows whose flags change are written.
  */
 export async function refreshQualityFlags(db: Db, surveyEditionId: number): Promise<QualitySummary> {
   const rows = await db
     .select({
       id: responses.id,
       openMode: responses.openMode,
-      minutes: responses.completionMinutes,
       flags: responses.qualityFlags,
     })
     .from(responses)
     .where(eq(responses.surveyEditionId, surveyEditionId));
-  const timed = rows.map((r) => r.minutes).filter((m): m is number => m !== null);
-  const med = timed.length >= MIN_TIMED ? median(timed) : null;
+  const med = await medianMinutes(db, surveyEditionId);
 
   const openRatings = await db
     .select({
@@ -118,16 +147,7 @@ export async function refreshQualityFlags(db: Db, surveyEditionId: number): Prom
   };
   const changes: Array<{ id: string; flags: QualityFlag[] }> = [];
   for (const r of rows) {
-    const flags: QualityFlag[] = r.flags.filter((f) => f.code === 'straight_lining');
-    if (med !== null && r.minutes !== null && r.minutes < SPEEDER_SHARE * med) {
-      flags.push({
-        code: 'speeder',
-        reason: {
-          vi: `Hoàn thành trong ${r.minutes} phút, dưới ${SPEEDER_SHARE * 100}% trung vị (${med} phút)`,
-          en: `Completed in ${r.minutes} min, under ${SPEEDER_SHARE * 100}% of the median (${med} min)`,
-        },
-      });
-    }
+    const flags: QualityFlag[] = r.flags.filter((f) => f.code !== 'near_duplicate');
     const share = nearDup.get(r.id);
     if (share !== undefined) {
       const pct = Math.round(share * 100);

@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { canonicalJson } from '#api/canonical-json.js';
 import { validateResponse } from '#surveys/validate.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
-import { drafts, openSubmissions, responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
+import {
+  codeFirms,
+  drafts,
+  openSubmissions,
+  pendingSubmissions,
+  surveyCodes,
+  type QualityFlag,
+} from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
+import { claimCode, codeUsed } from './claim.js';
 import type { CodeHasher } from './code-hash.js';
+import { stratumOf, type Dimension, type FirmReference } from './codes.js';
 import { vietnamToday, windowState, type LoadedEdition } from './editions.js';
 import { fieldError, invalid } from './errors.js';
 import { straightLining } from './quality.js';
 import { splitResponse } from './ratings.js';
+import { seal, unseal } from './seal.js';
 
 export type Channel = 'online' | 'paper' | 'phone';
 export const CHANNELS: readonly Channel[] = ['online', 'paper', 'phone'];
@@ -35,28 +45,6 @@ export interface StoreInput {
 }
 
 const MAX_MINUTES = 1440;
-
-export const unknownCode = (): HttpError =>
-  invalid(
-    [
-      fieldError('/code', 'unknown_code', {
-        vi: 'Mã khảo sát không đúng hoặc không thuộc kỳ khảo sát này',
-        en: 'The survey code is wrong or belongs to another survey',
-      }),
-    ],
-    'unknown_code',
-  );
-
-export const codeUsed = (): HttpError =>
-  new HttpError(
-    409,
-    'code_used',
-    {
-      vi: 'Mã khảo sát này đã được dùng để gửi phiếu',
-      en: 'This survey code has already been used to submit a response',
-    },
-    [fieldError('/code', 'code_used', { vi: 'Mã đã được dùng', en: 'Code already used' })],
-  );
 
 /** Refuses anything outside the edition's window, with the dates in the message. */
 export function assertOpen(edition: LoadedEdition, today = vietnamToday()): void {
@@ -89,11 +77,29 @@ export function checkResponse(
   return response as SurveyResponse;
 }
 
+/** What a pending submission carries to the mixer, sealed with the server key. */
+export interface PendingPayload {
+  codeHash: string | null;
+  channel: Channel;
+  openMode: boolean;
+  submittedOn: string;
+  /** Whole minutes from the first draft save (or the client's timer); goes to a histogram only. */
+  minutes: number | null;
+  profile: Record<string, unknown>;
+  answers: Record<string, unknown>;
+  /** Per-unit rows: block, unit id, item, value, raw, don't know. */
+  ratings: Array<[string, number, string, number | null, unknown, boolean]>;
+  flags: QualityFlag[];
+  /** The code's sealed firm stratum, for the response-rate counters. */
+  strata: Partial<Record<Dimension, string>>;
+}
+
 /**
- * Stores one validated response inside `tx`: claims the code (a conditional update: one response
- * per code even under concurrent retries), deletes its draft, inserts the anonymous response and
- * its per-unit rows. A retry with the same code, nonce and payload returns the first result and
- * writes nothing; a different submission under a used code is refused.
+ * Accepts one validated response inside `tx`: claims the code (one response per code even under
+ * concurrent retries) and queues the answers, sealed, in pending_submissions. Nothing is written to
+ * `responses` here: the mixer stores batches of at least k submissions in a transaction of its own
+ * (mixer.ts), so no transaction id, order or time is shared with the code. A retry with the same
+ * code, nonce and payload returns the first result, whether still pending or stored.
  */
 export async function storeResponse(
   tx: Db,
@@ -107,33 +113,23 @@ export async function storeResponse(
       ? null
       : hasher.submission(input.code ?? '', input.nonce, canonicalJson(input.response));
   let startedAt: Date | undefined;
+  let codeHash: string | null = null;
+  let strata: PendingPayload['strata'] = {};
   if (input.code !== undefined) {
-    const codeHash = hasher.code(input.code);
-    const claimed = await tx
-      .update(surveyCodes)
-      .set({ used: true, submissionHash: hash })
-      .where(
-        and(
-          eq(surveyCodes.codeHash, codeHash),
-          eq(surveyCodes.surveyEditionId, edition.id),
-          eq(surveyCodes.used, false),
-        ),
-      )
-      .returning({ codeHash: surveyCodes.codeHash });
-    if (claimed.length === 0) {
-      const [row] = await tx
-        .select({ submissionHash: surveyCodes.submissionHash })
-        .from(surveyCodes)
-        .where(and(eq(surveyCodes.codeHash, codeHash), eq(surveyCodes.surveyEditionId, edition.id)));
-      if (!row) throw unknownCode();
-      if (hash !== null && row.submissionHash === hash) return { accepted, replayed: true };
+    codeHash = hasher.code(input.code);
+    const refused = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
+    if (refused) {
+      if (hash !== null && refused.submissionHash === hash) return { accepted, replayed: true };
       throw codeUsed();
     }
-    const [draft] = await tx
-      .delete(drafts)
-      .where(eq(drafts.codeHash, codeHash))
-      .returning({ startedAt: drafts.startedAt });
-    startedAt = draft?.startedAt;
+    const [row] = await tx
+      .select({ startedAt: drafts.startedAt, firm: codeFirms.sealed })
+      .from(surveyCodes)
+      .leftJoin(drafts, eq(drafts.codeHash, surveyCodes.codeHash))
+      .leftJoin(codeFirms, eq(codeFirms.codeHash, surveyCodes.codeHash))
+      .where(eq(surveyCodes.codeHash, codeHash));
+    startedAt = row?.startedAt ?? undefined;
+    if (row?.firm) strata = stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', row.firm, codeHash));
   } else {
     if (hash === null) throw new TypeError('an open-mode submission needs a nonce');
     const fresh = await tx
@@ -151,30 +147,25 @@ export async function storeResponse(
       ? Math.min(MAX_MINUTES, Math.max(0, Math.floor(seconds / 60)))
       : null;
   const flag = straightLining(edition, ratings);
-  const id = randomUUID();
-  await tx.insert(responses).values({
-    id,
-    surveyEditionId: edition.id,
+  const payload: PendingPayload = {
+    codeHash,
     channel: input.channel,
-    submittedOn: input.submittedOn ?? vietnamToday(),
     openMode: input.code === undefined,
-    completionMinutes: minutes,
+    submittedOn: input.submittedOn ?? vietnamToday(),
+    minutes,
     profile,
     answers,
-    qualityFlags: flag ? [flag] : [],
-    flagged: flag !== undefined,
+    ratings: ratings.map((r) => [r.blockKey, r.unitId, r.item, r.value, r.raw, r.dontKnow]),
+    flags: flag ? [flag] : [],
+    strata,
+  };
+  const id = randomUUID();
+  await tx.insert(pendingSubmissions).values({
+    id,
+    surveyEditionId: edition.id,
+    coded: codeHash !== null,
+    sealed: seal(hasher.sealKey, 'pending', payload, id),
   });
-  if (ratings.length > 0) {
-    // One parameter instead of eight per row: building a 300-parameter insert cost more CPU than the
-    // database spent on it (bench/submit.ts).
-    const rows = JSON.stringify(
-      ratings.map((r) => ({ b: r.blockKey, u: r.unitId, i: r.item, v: r.value, r: r.raw, d: r.dontKnow })),
-    );
-    await tx.execute(sql`
-      insert into ${responseRatings} (response_id, survey_edition_id, block_key, unit_id, item, value, raw, dont_know)
-      select ${id}::uuid, ${edition.id}::int, x.b, x.u, x.i, x.v, x.r, x.d
-      from jsonb_to_recordset(${rows}::jsonb) as x(b text, u int, i text, v float8, r jsonb, d boolean)`);
-  }
   return { accepted, replayed: false };
 }
 

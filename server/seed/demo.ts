@@ -9,12 +9,13 @@ import { codeHasher } from '#server/collection/code-hash.js';
 import { issueCodes, type FirmReference } from '#server/collection/codes.js';
 import { createSurveyEdition, type LoadedEdition } from '#server/collection/editions.js';
 import { refreshQualityFlags } from '#server/collection/quality.js';
+import { compactSensitiveTables, DEFAULT_MIXER, mixEdition } from '#server/collection/mixer.js';
 import { checkResponse, storeResponse, type Channel } from '#server/collection/submit.js';
 import { COMMUNES, DEPARTMENTS, DISTRICTS } from './demo-units.js';
 import { synthesizeResponse, type SyntheticContext, type SyntheticFirm } from './demo-responses.js';
 
 // A fictional province, labelled as demo everywhere, so the product can be tried end to end.
-// Responses go through checkResponse + storeResponse, the code path of real submissions.
+// Responses go through checkResponse + storeResponse + the mixer, the code path of real submissions.
 
 export const DEMO_FAMILY = 'ddci-demo';
 /**
@@ -23,6 +24,8 @@ export const DEMO_FAMILY = 'ddci-demo';
  * `npm run generate:demo -- --firms 20000` seeds more.
  */
 export const DEFAULT_DEMO_FIRMS = 5000;
+/** Submissions claimed per transaction and mixed per batch while seeding (at least the default k). */
+const SEED_BATCH = 25;
 
 const YEARS: Array<{
   year: number;
@@ -183,10 +186,16 @@ async function seedYear(
     quality: qualityModel(opts.seed, spec.year),
   };
   const days = Math.round((Date.parse(edition.closesOn) - Date.parse(edition.opensOn)) / 86_400_000);
-  const responding = firms.map((f, i) => ({ f, code: codes[i]!.code })).filter((x) => x.f.responds);
-  for (let i = 0; i < responding.length; i += 250) {
+  // Through the path of real submissions: each group of firms is claimed into pending (one claim
+  // transaction per group, no response written), then the mixer stores it as one batch. Groups
+  // follow the submission dates, as real batches follow time; the batch date is its latest day.
+  const responding = firms
+    .map((f, i) => ({ f, code: codes[i]!.code, on: addDays(edition.opensOn, rng.int(0, days + 1)) }))
+    .filter((x) => x.f.responds)
+    .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  for (let i = 0; i < responding.length; i += SEED_BATCH) {
     await db.transaction(async (tx) => {
-      for (const { f, code } of responding.slice(i, i + 250)) {
+      for (const { f, code, on } of responding.slice(i, i + SEED_BATCH)) {
         const response = checkResponse(edition, synthesizeResponse(ctx, rng, f));
         await storeResponse(tx as unknown as Db, hasher, edition, {
           code: code.replace(/-/g, ''),
@@ -194,10 +203,11 @@ async function seedYear(
           response,
           channel: f.channel,
           clientSeconds: f.seconds,
-          submittedOn: addDays(edition.opensOn, rng.int(0, days + 1)),
+          submittedOn: on,
         });
       }
     });
+    await mixEdition(db, hasher, edition.id, { k: DEFAULT_MIXER.k, final: i + SEED_BATCH >= responding.length });
   }
   let open = 0;
   if (spec.openMode) {
@@ -222,7 +232,9 @@ async function seedYear(
         open++;
       }
     });
+    await mixEdition(db, hasher, edition.id, { k: DEFAULT_MIXER.k, final: true });
   }
+  await compactSensitiveTables(db);
   const q = await refreshQualityFlags(db, edition.id);
   progress(
     `  ${spec.year}: ${firms.length} codes issued, ${responding.length + open} responses (${open} open mode), ${q.flagged} flagged`,

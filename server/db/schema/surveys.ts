@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -18,8 +19,15 @@ import {
 import { editions, units } from './core.js';
 
 // Survey collection. Anonymity is structural (server/collection/README.md): identity lives in
-// survey_codes/code_firms/drafts, answers in responses/response_ratings, and no column, key or
-// timestamp joins the two sides.
+// survey_codes/code_firms/drafts, answers in responses/response_ratings, and no column, key,
+// timestamp or transaction joins the two sides: a submission waits, sealed, in
+// pending_submissions until the mixer stores a batch of at least k of them in one transaction.
+
+/** Sealed (AES-256-GCM) payloads: see server/collection/seal.ts. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 /** The published survey of one family edition: the definition, its window and optional open mode. */
 export const surveyEditions = pgTable(
@@ -75,9 +83,10 @@ export const surveyEditionUnits = pgTable(
 );
 
 /**
- * Single-use codes, stored only as HMAC-SHA-256(secret, code). `used` is the whole record of a
- * submission: no time, no response id. `submission_hash` is keyed by the code, a client nonce and
- * the payload, so a retry can be recognised without anything that a response row could be matched to.
+ * Single-use codes, stored only as HMAC-SHA-256(secret, code). `used` is set when a submission is
+ * accepted (pending), `stored` when the mixer has stored its batch; neither carries a time or a
+ * response id. `submission_hash` is keyed by the code, a client nonce and the payload, so a retry
+ * can be recognised without anything that a response row could be matched to.
  */
 export const surveyCodes = pgTable(
   'survey_codes',
@@ -87,37 +96,90 @@ export const surveyCodes = pgTable(
       .notNull()
       .references(() => surveyEditions.id, { onDelete: 'cascade' }),
     used: boolean('used').notNull().default(false),
+    stored: boolean('stored').notNull().default(false),
     draftStarted: boolean('draft_started').notNull().default(false),
     submissionHash: text('submission_hash'),
   },
   (t) => [
     index('survey_codes_edition').on(t.surveyEditionId),
     check('survey_codes_used_hash', sql`${t.submissionHash} is null or ${t.used}`),
+    check('survey_codes_stored_used', sql`not ${t.stored} or ${t.used}`),
   ],
 );
 
-/** The sampled firm behind a code, for response rates by stratum only; never joined to responses. */
+/**
+ * The sampled firm behind a code, sealed with the server key (firm reference and stratum), so a
+ * database dump names no firm and no stratum per code. Response rates by stratum come from the
+ * counters in code_strata, which the mixer advances per batch.
+ */
 export const codeFirms = pgTable('code_firms', {
   codeHash: text('code_hash')
     .primaryKey()
     .references(() => surveyCodes.codeHash, { onDelete: 'cascade' }),
-  /** The firm's id in the sample frame, if the organiser keeps one. */
-  firmRef: text('firm_ref'),
-  size: text('size'),
-  sector: text('sector'),
-  ownership: text('ownership'),
+  sealed: bytea('sealed').notNull(),
 });
 
-/** Work in progress, resumable from any device with the code; deleted when the response is stored. */
+/** Issued and stored codes per stratum value (size, sector, ownership): aggregates only. */
+export const codeStrata = pgTable(
+  'code_strata',
+  {
+    surveyEditionId: integer('survey_edition_id')
+      .notNull()
+      .references(() => surveyEditions.id, { onDelete: 'cascade' }),
+    dimension: text('dimension', { enum: ['size', 'sector', 'ownership'] }).notNull(),
+    value: text('value').notNull(),
+    issued: integer('issued').notNull().default(0),
+    submitted: integer('submitted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.surveyEditionId, t.dimension, t.value] })],
+);
+
+/**
+ * Work in progress, resumable from any device with the code. The answers are sealed with a key
+ * derived from the code itself (the server holds the code only during a request), padded to a
+ * fixed size; the draft is deleted when its submission is mixed, or purged when idle or closed.
+ */
 export const drafts = pgTable('drafts', {
   codeHash: text('code_hash')
     .primaryKey()
     .references(() => surveyCodes.codeHash, { onDelete: 'cascade' }),
-  answers: jsonb('answers').notNull(),
+  sealed: bytea('sealed').notNull(),
   /** Minute precision: enough for a completion-time bucket. */
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   updatedOn: date('updated_on').notNull(),
 });
+
+/**
+ * Accepted submissions waiting for the mixer, sealed with the server key. A row shares its
+ * transaction with the code claim; it is deleted (and the table rewritten) when its batch is stored.
+ */
+export const pendingSubmissions = pgTable(
+  'pending_submissions',
+  {
+    id: uuid('id').primaryKey(),
+    surveyEditionId: integer('survey_edition_id')
+      .notNull()
+      .references(() => surveyEditions.id, { onDelete: 'cascade' }),
+    /** Submitted under a code (counts towards k); false for open mode. */
+    coded: boolean('coded').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    sealed: bytea('sealed').notNull(),
+  },
+  (t) => [index('pending_submissions_edition').on(t.surveyEditionId)],
+);
+
+/** Completion times of an edition as a histogram (whole minutes → count), unlinked to responses. */
+export const completionTimes = pgTable(
+  'completion_times',
+  {
+    surveyEditionId: integer('survey_edition_id')
+      .notNull()
+      .references(() => surveyEditions.id, { onDelete: 'cascade' }),
+    minutes: smallint('minutes').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyEditionId, t.minutes] })],
+);
 
 /** Open-mode idempotency: keyed hashes of accepted submissions, unrelated to the stored rows. */
 export const openSubmissions = pgTable('open_submissions', {
@@ -132,7 +194,10 @@ export interface QualityFlag {
   reason: { vi: string; en: string };
 }
 
-/** One anonymous response. Deliberately no code, firm, exact time or serial number. */
+/**
+ * One anonymous response. Deliberately no code, firm, exact time, completion time or serial number;
+ * the id is random and `submitted_on` is the day of the batch's latest submission.
+ */
 export const responses = pgTable(
   'responses',
   {
@@ -143,8 +208,6 @@ export const responses = pgTable(
     channel: text('channel', { enum: ['online', 'paper', 'phone'] }).notNull(),
     submittedOn: date('submitted_on').notNull(),
     openMode: boolean('open_mode').notNull().default(false),
-    /** Whole minutes from first draft save (or the client's timer) to submission, capped; null on paper. */
-    completionMinutes: smallint('completion_minutes'),
     /** Answers of items with a profileRole, by role (size, sector, ownership, yearFounded, location). */
     profile: jsonb('profile').notNull(),
     /** Top-level answers (consent, unit selections, profile, comments); per-unit answers are in response_ratings. */

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { responses } from '#server/db/schema/index.js';
 import { describeEachDatabase } from '#test/support/db.js';
+import { mixNow } from './mix.js';
 import { issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
 
 type Row = Record<string, string>;
@@ -51,6 +52,7 @@ describeEachDatabase('anonymity by design', (ctx) => {
     expect(columns.map((c) => c.column_name).sort()).to.deep.equal([
       'code_hash',
       'draft_started',
+      'stored',
       'submission_hash',
       'survey_edition_id',
       'used',
@@ -71,6 +73,7 @@ describeEachDatabase('anonymity by design', (ctx) => {
       await request(app)
         .post(`/api/v1/surveys/${slug}/responses`)
         .send({ code, submissionId: nonce(), response: validResponse() });
+    await mixNow(ctx.database.db);
     const stored = await ctx.database.db
       .select({ id: responses.id, on: responses.submittedOn })
       .from(responses);

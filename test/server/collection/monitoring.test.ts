@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { suppress } from '#server/collection/monitoring.js';
 import { describeEachDatabase } from '#test/support/db.js';
+import { mixNow } from './mix.js';
 import { ANALYST_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
 
 interface Cell {
@@ -71,6 +72,12 @@ describeEachDatabase('GET /api/v1/admin/survey-editions/:slug/monitoring', (ctx)
         .send({ code: codes[issued - 1], draft: { answers: { CONSENT: 1 } } });
     }
     await issue(app, slug, { count: 3 });
+    // One more accepted submission stays pending: counted as awaiting the mixer, nowhere else.
+    await mixNow(ctx.database.db);
+    const [late] = await issue(app, slug, { count: 1 });
+    await request(app)
+      .post(`/api/v1/surveys/${slug}/responses`)
+      .send({ code: late, submissionId: nonce(), response: validResponse() });
   });
 
   it('counts codes issued, drafts started and submissions', async () => {
@@ -79,10 +86,11 @@ describeEachDatabase('GET /api/v1/admin/survey-editions/:slug/monitoring', (ctx)
       .set('authorization', `Bearer ${ANALYST_TOKEN}`);
     expect(res.status).to.equal(200);
     expect(res.body.codes).to.deep.equal({
-      issued: 36,
+      issued: 37,
       draftsStarted: 4,
       draftsInProgress: 4,
       submitted: 17,
+      awaitingMix: 1,
     });
     expect(res.body.responses).to.deep.equal({
       total: 17,

@@ -1,0 +1,67 @@
+import { and, eq, not } from 'drizzle-orm';
+import type { Db } from '#server/db/client.js';
+import { surveyCodes } from '#server/db/schema/index.js';
+import { HttpError } from '#server/http/errors.js';
+import { fieldError, invalid } from './errors.js';
+
+export const unknownCode = (): HttpError =>
+  invalid(
+    [
+      fieldError('/code', 'unknown_code', {
+        vi: 'Mã khảo sát không đúng hoặc không thuộc kỳ khảo sát này',
+        en: 'The survey code is wrong or belongs to another survey',
+      }),
+    ],
+    'unknown_code',
+  );
+
+export const codeUsed = (): HttpError =>
+  new HttpError(
+    409,
+    'code_used',
+    {
+      vi: 'Mã khảo sát này đã được dùng để gửi phiếu',
+      en: 'This survey code has already been used to submit a response',
+    },
+    [fieldError('/code', 'code_used', { vi: 'Mã đã được dùng', en: 'Code already used' })],
+  );
+
+/** The code row as it was when a claim did not apply. */
+export interface CodeRow {
+  used: boolean;
+  stored: boolean;
+  submissionHash: string | null;
+}
+
+/**
+ * The one place a code of an edition is claimed: a conditional update that applies only while the
+ * code is not yet `used` (a submission) or not yet `stored` (a draft: drafts stay possible while a
+ * submission waits for the mixer, so that a draft save tells nobody when the code was used). Under
+ * concurrent requests exactly one claim wins. An unknown code is a 422 on /code; otherwise returns
+ * null when claimed, or the row that prevented the claim.
+ */
+export async function claimCode(
+  tx: Db,
+  surveyEditionId: number,
+  codeHash: string,
+  until: 'used' | 'stored',
+  set: { used?: true; submissionHash?: string | null; draftStarted?: true },
+): Promise<CodeRow | null> {
+  const of = and(eq(surveyCodes.codeHash, codeHash), eq(surveyCodes.surveyEditionId, surveyEditionId));
+  const claimed = await tx
+    .update(surveyCodes)
+    .set(set)
+    .where(and(of, not(until === 'used' ? surveyCodes.used : surveyCodes.stored)))
+    .returning({ codeHash: surveyCodes.codeHash });
+  if (claimed.length > 0) return null;
+  const [row] = await tx
+    .select({
+      used: surveyCodes.used,
+      stored: surveyCodes.stored,
+      submissionHash: surveyCodes.submissionHash,
+    })
+    .from(surveyCodes)
+    .where(of);
+  if (!row) throw unknownCode();
+  return row;
+}

@@ -1,0 +1,65 @@
+import type { Logger } from 'pino';
+import type { Db } from '#server/db/client.js';
+import type { CodeHasher } from './code-hash.js';
+import { purgeDrafts } from './drafts.js';
+import { compactSensitiveTables, runMixer, type MixerSettings } from './mixer.js';
+
+export interface CollectionJobSettings extends MixerSettings {
+  /** Seconds between passes of the mixer and the draft purge. */
+  intervalSeconds: number;
+  /** Drafts unchanged this many days are purged. */
+  draftIdleDays: number;
+}
+
+export interface CollectionJobs {
+  /** One pass now (also what the timer runs); passes never overlap. */
+  runOnce(): Promise<{ mixed: number[]; purged: number }>;
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The in-app scheduled job of survey collection: mixes pending submissions into responses and
+ * purges idle and closed drafts, then rewrites the tables that held them. It runs once at start,
+ * so submissions acknowledged before a crash or restart are stored, then every interval.
+ */
+export function startCollectionJobs(
+  db: Db,
+  hasher: CodeHasher,
+  settings: CollectionJobSettings,
+  logger?: Logger,
+): CollectionJobs {
+  let running: Promise<{ mixed: number[]; purged: number }> | undefined;
+  const pass = async () => {
+    const mix = await runMixer(db, hasher, settings, { compact: false });
+    const purged = await purgeDrafts(db, settings.draftIdleDays);
+    if (mix.batches.length > 0 || purged > 0) await compactSensitiveTables(db);
+    if (mix.unreadable.length > 0)
+      logger?.warn(
+        { editions: mix.unreadable },
+        'pending submissions sealed under another CODE_SECRET cannot be mixed; restore the secret they were accepted under',
+      );
+    if (mix.batches.length > 0 || purged > 0)
+      logger?.info({ batches: mix.batches, draftsPurged: purged }, 'collection: mixed pending submissions');
+    return { mixed: mix.batches, purged };
+  };
+  const runOnce = () =>
+    (running ??= pass().finally(() => {
+      running = undefined;
+    }));
+  const tick = () => {
+    runOnce().catch((err: unknown) =>
+      logger?.error({ err }, 'collection job failed; retrying next interval'),
+    );
+  };
+  const timer = setInterval(tick, settings.intervalSeconds * 1000);
+  timer.unref();
+  tick();
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

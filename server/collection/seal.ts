@@ -1,0 +1,53 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+// Sealed payloads: AES-256-GCM over JSON padded to a multiple of PAD_BYTES, so that neither the
+// content nor its length (how many units a firm rated, how long its comment is) can be read from a
+// dump. Layout: version (1) | salt (16) | iv (12) | tag (16) | ciphertext.
+
+const VERSION = 1;
+const HEADER = 1 + 16 + 12 + 16;
+
+export type SealPurpose = 'draft' | 'pending' | 'firm';
+/**
+ * A sealed payload is a multiple of this many bytes (plus the 45-byte header): a whole form fits in
+ * 8 KiB, so drafts and pending submissions of every size look alike; a firm reference in 256 bytes.
+ */
+export const PAD_BYTES: Record<SealPurpose, number> = { draft: 8192, pending: 8192, firm: 256 };
+/** A 256-bit key from secret input keying material, the row's salt and the purpose (HKDF-SHA-256). */
+function deriveKey(ikm: string | Buffer, salt: Buffer, purpose: SealPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', ikm, salt, `ddci/${purpose}/v1`, 32));
+}
+
+function pad(json: string, block: number): Buffer {
+  const body = Buffer.from(json, 'utf8');
+  const size = Math.ceil((body.length + 4) / block) * block;
+  const out = Buffer.alloc(size);
+  out.writeUInt32BE(body.length, 0);
+  body.copy(out, 4);
+  return out;
+}
+
+/**
+ * Seals `value` under a key derived from `ikm` (a survey code for drafts, the server secret for
+ * pending submissions and firm strata) with a fresh salt; `aad` binds it to its row.
+ */
+export function seal(ikm: string | Buffer, purpose: SealPurpose, value: unknown, aad = ''): Buffer {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(ikm, salt, purpose), iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const ct = Buffer.concat([cipher.update(pad(JSON.stringify(value), PAD_BYTES[purpose])), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), salt, iv, cipher.getAuthTag(), ct]);
+}
+
+/** Opens a sealed payload; throws if the key, the row binding or the bytes are wrong. */
+export function unseal<T = unknown>(ikm: string | Buffer, purpose: SealPurpose, sealed: Buffer, aad = ''): T {
+  if (sealed.length < HEADER || sealed[0] !== VERSION) throw new Error('not a sealed payload');
+  const salt = sealed.subarray(1, 17);
+  const decipher = createDecipheriv('aes-256-gcm', deriveKey(ikm, salt, purpose), sealed.subarray(17, 29));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(sealed.subarray(29, HEADER));
+  const plain = Buffer.concat([decipher.update(sealed.subarray(HEADER)), decipher.final()]);
+  const length = plain.readUInt32BE(0);
+  return JSON.parse(plain.subarray(4, 4 + length).toString('utf8')) as T;
+}
