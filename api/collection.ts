@@ -13,6 +13,8 @@ export interface CreateEditionBody {
   opensOn: string;
   closesOn: string;
   openMode?: boolean;
+  /** Create as a draft, editable in the workspace until opened (default: open at once). */
+  draft?: boolean;
   /** Unit codes per definition block key; the family must have a block with that code. */
   units: Record<string, string[]>;
   /** Publish although the definition breaks compatibility with the family's previous edition. */

@@ -29,6 +29,8 @@ export interface LoadedEdition {
   opensOn: string;
   closesOn: string;
   openMode: boolean;
+  /** Workspace lifecycle: only an `open` edition takes answers (read fresh, like the window). */
+  state: 'draft' | 'open' | 'closed' | 'archived';
   units: Record<string, EditionUnit[]>;
   context: EditionContext;
   /** `${block}/${unitCode}` → unit id. */
@@ -71,6 +73,7 @@ export async function createSurveyEdition(
         opensOn: input.opensOn,
         closesOn: input.closesOn,
         openMode: input.openMode === true,
+        state: input.draft === true ? 'draft' : 'open',
       })
       .onConflictDoNothing()
       .returning({ id: surveyEditions.id });
@@ -144,6 +147,7 @@ export async function loadEdition(db: Db, slug: string, useCache = true): Promis
       opensOn: surveyEditions.opensOn,
       closesOn: surveyEditions.closesOn,
       openMode: surveyEditions.openMode,
+      state: surveyEditions.state,
       familyCode: families.code,
       year: editions.year,
     })
@@ -159,7 +163,7 @@ export async function loadEdition(db: Db, slug: string, useCache = true): Promis
     hit.contentHash === row.contentHash &&
     hit.publishedAt.getTime() === row.publishedAt.getTime()
   ) {
-    return { ...hit, opensOn: row.opensOn, closesOn: row.closesOn, openMode: row.openMode };
+    return { ...hit, opensOn: row.opensOn, closesOn: row.closesOn, openMode: row.openMode, state: row.state };
   }
   const [{ definition }] = (await db
     .select({ definition: surveyEditions.definition })
@@ -217,9 +221,12 @@ export function vietnamToday(now: Date = new Date()): string {
 export type WindowState = 'not_yet_open' | 'open' | 'closed';
 
 export function windowState(
-  edition: Pick<LoadedEdition, 'opensOn' | 'closesOn'>,
+  edition: Pick<LoadedEdition, 'opensOn' | 'closesOn'> & { state?: LoadedEdition['state'] },
   today = vietnamToday(),
 ): WindowState {
+  // A draft is not yet open and a closed or archived edition is closed, whatever the dates.
+  if (edition.state === 'draft') return 'not_yet_open';
+  if (edition.state === 'closed' || edition.state === 'archived') return 'closed';
   if (today < edition.opensOn) return 'not_yet_open';
   if (today > edition.closesOn) return 'closed';
   return 'open';

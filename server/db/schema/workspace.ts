@@ -1,6 +1,17 @@
-import { boolean, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { blocks, editions, families } from './core.js';
+import { surveyCodes, surveyEditions } from './surveys.js';
 
 // The analyst workspace's own records: boundaries, methodology versions, the publish workflow.
 
@@ -60,3 +71,34 @@ export const publications = pgTable('publications', {
   releaseId: text('release_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A batch of survey codes issued together (one mail merge or SMS run), revocable while unused. */
+export const codeBatches = pgTable('code_batches', {
+  id: serial('id').primaryKey(),
+  surveyEditionId: integer('survey_edition_id')
+    .notNull()
+    .references(() => surveyEditions.id, { onDelete: 'cascade' }),
+  label: text('label').notNull(),
+  issued: integer('issued').notNull(),
+  revoked: integer('revoked').notNull().default(0),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/**
+ * Which batch a code belongs to. Identity side only (server/collection/README.md): it names code
+ * hashes and batches, never a response; deleting a revoked code removes its row.
+ */
+export const codeBatchCodes = pgTable(
+  'code_batch_codes',
+  {
+    codeHash: text('code_hash')
+      .primaryKey()
+      .references(() => surveyCodes.codeHash, { onDelete: 'cascade' }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => codeBatches.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('code_batch_codes_batch').on(t.batchId)],
+);
