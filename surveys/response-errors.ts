@@ -1,8 +1,16 @@
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import { message } from './messages.js';
 import { prepare } from './prepare.js';
 import type { LocalizedText, LocatedError, SurveyDefinition } from './types.js';
 import { pointerSegment } from './walk.js';
+
+/** The fields of an Ajv ErrorObject that are read here; surveys/schema-interpreter.ts emits the same. */
+export interface SchemaErrorLike {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown> | object;
+  propertyName?: string;
+}
 
 const TYPE_NAMES: Record<string, LocalizedText> = {
   integer: { vi: 'một số nguyên', en: 'a whole number' },
@@ -19,7 +27,7 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
 export function responseErrors(
   definition: SurveyDefinition,
   data: unknown,
-  errors: ErrorObject[],
+  errors: readonly SchemaErrorLike[],
 ): LocatedError[] {
   const p = prepare(definition);
   const out: LocatedError[] = [];

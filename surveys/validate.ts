@@ -1,19 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
-import { compileResponseSchema } from './compile.js';
-import { inspectJson } from './guard.js';
-import { responseErrors } from './response-errors.js';
-import { prepare } from './prepare.js';
-import { checkResponseRules } from './rules.js';
-import type { EditionContext, LocatedError, SurveyDefinition } from './types.js';
+import type { EditionContext, SurveyDefinition } from './types.js';
+import { runValidation, type ResponseValidation, type ShapeCompiler } from './validate-run.js';
 
-export interface ResponseValidation {
-  valid: boolean;
-  errors: LocatedError[];
-}
-
-const RESPONSE_LIMITS = { maxDepth: 8, maxNodes: 20_000, maxStringLength: 500_000 };
-const MAX_CACHED_EDITIONS = 16;
+export type { ResponseValidation } from './validate-run.js';
 
 // ajv-formats is CommonJS; depending on the loader the plugin is the module or its default.
 const formatsModule = ajvFormats as unknown as { default: unknown };
@@ -22,18 +12,28 @@ const addFormats = (typeof formatsModule.default === 'function' ? formatsModule.
   options: { formats: string[]; keywords: boolean },
 ) => void;
 
+// Code generation uses new Function: fine on the server. The browser uses validate-interpreted.ts,
+// which gives the same errors without eval (see README, "In the browser").
+const ajvCompiler: ShapeCompiler = {
+  id: 'ajv',
+  compile(schema) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv, { formats: ['date'], keywords: true });
+    const validate = ajv.compile(schema);
+    return (data) => (validate(data) ? [] : (validate.errors as ErrorObject[]));
+  },
+};
+
 /**
- * Validates a submission: hostile JSON, then the compiled response schema (types, options,
- * scales, bounds, units of the edition, unknown keys), then the answer-dependent rules (required,
- * requiredIf, hidden items empty, ratings only for selected units), which run once the schema
- * passes. The definition must have passed checkDefinition.
+ * Validates a submission (see runValidation) with Ajv-compiled response schemas.
+ * The definition must have passed checkDefinition.
  */
 export function validateResponse(
   definition: SurveyDefinition,
   edition: EditionContext,
   response: unknown,
 ): ResponseValidation {
-  return run(definition, edition, response, false);
+  return runValidation(ajvCompiler, definition, edition, response, false);
 }
 
 /**
@@ -45,52 +45,5 @@ export function validateDraft(
   edition: EditionContext,
   draft: unknown,
 ): ResponseValidation {
-  return run(definition, edition, draft, true);
-}
-
-function run(
-  definition: SurveyDefinition,
-  edition: EditionContext,
-  input: unknown,
-  draft: boolean,
-): ResponseValidation {
-  const hazard = inspectJson(input, RESPONSE_LIMITS);
-  if (hazard) return { valid: false, errors: [hazard] };
-  const validate = validator(definition, edition, draft);
-  const errors: LocatedError[] = [];
-  if (!validate(input)) errors.push(...responseErrors(definition, input, validate.errors as ErrorObject[]));
-  // Rules run only on well-typed answers: conditions over an invalid answer would add misleading
-  // required/hidden errors. The client runs the same code, so both layers surface while typing.
-  if (!draft && errors.length === 0 && isObject(input))
-    errors.push(...checkResponseRules(definition, edition, input));
-  return { valid: errors.length === 0, errors };
-}
-
-function validator(definition: SurveyDefinition, edition: EditionContext, draft: boolean): ValidateFunction {
-  const cache = prepare(definition).validators as Map<string, ValidateFunction>;
-  const key = `${draft ? 'draft' : 'final'}:${editionKey(edition)}`;
-  let validate = cache.get(key);
-  if (!validate) {
-    // Code generation uses new Function: fine on the server; in the browser it needs CSP
-    // 'unsafe-eval' (see README).
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats(ajv, { formats: ['date'], keywords: true });
-    validate = ajv.compile(compileResponseSchema(definition, edition, { draft }));
-    if (cache.size >= MAX_CACHED_EDITIONS) cache.clear();
-    cache.set(key, validate);
-  }
-  return validate;
-}
-
-function editionKey(edition: EditionContext): string {
-  if (!edition || !isObject(edition.units)) throw new TypeError('edition context has no units');
-  return JSON.stringify(
-    Object.keys(edition.units)
-      .sort()
-      .map((block) => [block, edition.units[block]]),
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return runValidation(ajvCompiler, definition, edition, draft, true);
 }
