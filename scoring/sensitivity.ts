@@ -1,54 +1,50 @@
-// Uncertainty and sensitivity of the ranking to methodological choices (composite-indicators.md §8), seeded.
-// Monte Carlo: each run multiplies every weight by U(1 − p, 1 + p) (COINr get_noisy_weights), and picks a
-// normaliser and an aggregator uniformly among the given alternatives; per unit we report the nominal rank, the
-// median rank, a percentile rank range (type 7, as COINr's RankStats) and the mean absolute rank shift (the
-// Handbook's R̄ per unit). Removal: each child of the root is dropped in turn (weight 0, the others re-normalised)
-// and the rank shift recorded, as COINr remove_elements.
+// Uncertainty analysis of the ranking (composite-indicators.md §8), seeded. Each run draws the uncertain inputs:
+// weights (each × U(1 − p, 1 + p), per level or per node: COINr get_noisy_weights; or the next of the given
+// weight sets), a normaliser, an aggregator and an imputation method among the given alternatives (uniformly);
+// per unit we report the nominal rank, the mean and median rank, a percentile rank range (type 7, as COINr's
+// RankStats) and the mean absolute rank shift (the Handbook's R̄ per unit). Removal: each child of the root is
+// dropped in turn (weight 0, the others re-normalised) and the rank shift recorded, as COINr remove_elements.
 //
-// Speed: every normaliser alternative is prepared once (the engine's prepare); a run is only scoreArrays (weighted
-// aggregation on typed arrays) and a rank per block.
+// Speed: every (normaliser, imputation) alternative is prepared once (prepareScores) and compiled into a kernel
+// per aggregator (kernel.ts); a run is one kernel pass and a rankInto per block, written into preallocated rank
+// draws; the statistics come from rank histograms (rank-stats.ts).
 
-import { toCells } from './column.js';
-import type {
-  Aggregator,
-  AggregateNode,
-  Methodology,
-  MethodologyNode,
-  Normaliser,
-} from './methodology/types.js';
-import { prepare, type Prepared } from './prepare.js';
+import type { Aggregator, ImputationMethod, Methodology, Normaliser } from './methodology/types.js';
+import { compileKernel, type Kernel } from './kernel.js';
+import { prepareScores } from './prepare-scores.js';
 import { randomSource } from './random.js';
-import { rank } from './rank.js';
-import { sampleQuantiles } from './sample-quantiles.js';
-import { scoreArrays } from './score-arrays.js';
+import { rankInto, rankRange } from './rank-into.js';
+import { rankStats, type RankStats } from './rank-stats.js';
+import { toCells } from './column.js';
+import { alternativeMethodology } from './alternatives.js';
 import type { Cell, ComputeOptions, DataTable, WeightOverrides } from './types.js';
+import { noisyNodes, type WeightNoise } from './weight-noise.js';
+
+export type { RankStats } from './rank-stats.js';
+export type { WeightNoise } from './weight-noise.js';
 
 export interface SensitivityOptions {
-  /** Monte Carlo runs (default 1000). */
+  /** Monte Carlo runs (default 1000, or the number of weight sets when they are given). */
   runs?: number;
   seed?: number | string;
-  /** Weight noise: each weight × U(1 − p, 1 + p); nodes limits it to those codes (default every non-root node). */
-  weights?: { p: number; nodes?: string[] } | null;
+  /** Weight noise (weight-noise.ts); null or omitted: none. */
+  weights?: WeightNoise | null;
+  /** Given weight sets (overrides by node code); run j uses set j mod count, noise (if any) on top. */
+  weightSets?: WeightOverrides[];
   /** Alternatives applied to every indicator; one is drawn per run. Omitted: each indicator keeps its own. */
   normalisers?: Normaliser[];
   /** Alternatives applied to every aggregate node; one is drawn per run. Omitted: each node keeps its own. */
   aggregators?: { aggregator: Aggregator; p?: number }[];
+  /** Imputation alternatives (the methodology's group key is kept for group methods); one is drawn per run. */
+  imputations?: ImputationMethod[];
   /** Percentile rank range, in percent (default [5, 95]). */
   rankInterval?: [number, number];
   compute?: ComputeOptions;
-  /** Keep each run's draws (normaliser and aggregator index, weights) in the result. */
+  /** Keep each run's draws (alternative indices and weights) in the result. */
   keepDraws?: boolean;
+  /** Keep each run's composite and rank per unit in the result. */
+  keepRuns?: boolean;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface RankStats {
-  units: string[];
-  nominal: Cell[];
-  median: Cell[];
-  lower: Cell[];
-  upper: Cell[];
-  /** Mean over runs of |rank − nominal rank|. */
-  meanAbsShift: Cell[];
 }
 
 export interface Removal {
@@ -58,6 +54,14 @@ export interface Removal {
   meanAbsShift: number | null;
 }
 
+export interface Draw {
+  normaliser: number;
+  aggregator: number;
+  imputation: number;
+  weightSet: number;
+  weights: WeightOverrides;
+}
+
 export interface SensitivityResult {
   runs: number;
   seed: number | string;
@@ -65,7 +69,9 @@ export interface SensitivityResult {
   blocks: Record<string, RankStats>;
   /** By block, then the removed child of the root. */
   removal: Record<string, Record<string, Removal>>;
-  draws?: { normaliser: number; aggregator: number; weights: WeightOverrides }[];
+  draws?: Draw[];
+  /** keepRuns: by block, per run, the composite and rank of every unit. */
+  perRun?: Record<string, { composite: Cell[][]; rank: Cell[][] }>;
 }
 
 /** sensitivity(methodology, table, options?) — seeded; the same inputs and seed give the same result. */
@@ -74,122 +80,154 @@ export function sensitivity(
   table: DataTable,
   options: SensitivityOptions = {},
 ): SensitivityResult {
-  const runs = options.runs ?? 1000;
+  const spec = checkOptions(m, options);
+  const { runs, ri, normalisers, aggregators, imputations, sets, noisy } = spec;
+  const compute = options.compute ?? {};
+  const seed = options.seed ?? 1;
+
+  // Alternatives: normaliser-major, imputation-minor; kernels per alternative and aggregator, built lazily.
+  const nNorm = Math.max(1, normalisers.length);
+  const nImp = Math.max(1, imputations.length);
+  const nominalPrepared = prepareScores(m, table, compute);
+  const prepared = Array.from({ length: nNorm * nImp }, (_, k) => {
+    const alt = alternativeMethodology(m, normalisers[Math.floor(k / nImp)], imputations[k % nImp]);
+    return alt === m ? nominalPrepared : prepareScores(alt, table, compute);
+  });
+  const kernels = new Map<number, Kernel>();
+  const kernel = (alt: number, ai: number): Kernel => {
+    const key = alt * (aggregators.length + 1) + ai + 1;
+    let k = kernels.get(key);
+    if (!k)
+      kernels.set(key, (k = compileKernel(prepared[alt]!, ai < 0 ? {} : { aggregator: aggregators[ai] })));
+    return k;
+  };
+  const nominalKernel = compileKernel(nominalPrepared);
+  nominalKernel.run();
+  if (prepared[0] === nominalPrepared) kernels.set(0, nominalKernel);
+  const blocks = nominalKernel.blocks;
+  const nominalRanks = blocks.map((b, i) =>
+    rankInto(nominalKernel.root(i), new Float64Array(b.units.length)),
+  );
+
+  const rng = randomSource(seed);
+  const draws: Draw[] = [];
+  const samples = blocks.map((b) => new Float64Array(b.units.length * runs));
+  const composites = options.keepRuns ? blocks.map((b) => new Float64Array(b.units.length * runs)) : null;
+  const scratch = blocks.map((b) => new Float64Array(b.units.length));
+  const { codes, nominal } = nominalKernel;
+  const setWeights = sets.map((set) => weightVector(nominalKernel, set));
+  const noisyAt = Int32Array.from(noisy, ([code]) => nominalKernel.index.get(code)!);
+  const noisyP = Float64Array.from(noisy, ([, , p]) => p);
+  const w = new Float64Array(codes.length);
+  for (let j = 0; j < runs; j++) {
+    const si = sets.length > 0 ? j % sets.length : -1;
+    w.set(si < 0 ? nominal : setWeights[si]!);
+    for (let q = 0; q < noisyAt.length; q++) {
+      const p = noisyP[q]!;
+      w[noisyAt[q]!] = w[noisyAt[q]!]! * rng.uniform(1 - p, 1 + p);
+    }
+    const ni = normalisers.length > 1 ? rng.int(0, normalisers.length) : 0;
+    const ai = aggregators.length > 0 ? rng.int(0, aggregators.length) : -1;
+    const ii = imputations.length > 1 ? rng.int(0, imputations.length) : 0;
+    const k = kernel(ni * nImp + ii, ai);
+    k.runWeights(w);
+    for (let i = 0; i < blocks.length; i++) {
+      const b = k.blocks[i]!;
+      const n = b.units.length;
+      rankRange(b.values, b.tree.root * n, n, samples[i]!, j * n, scratch[i]!);
+      composites?.[i]!.set(k.root(i), j * n);
+    }
+    if (options.keepDraws) {
+      const weights: WeightOverrides = si < 0 ? {} : { ...sets[si] };
+      noisyAt.forEach((ci) => (weights[codes[ci]!] = w[ci]!));
+      draws.push({ normaliser: ni, aggregator: ai, imputation: ii, weightSet: si, weights });
+    }
+    options.onProgress?.(j + 1, runs);
+  }
+
+  const result: SensitivityResult = {
+    runs,
+    seed,
+    rankInterval: [ri[0], ri[1]],
+    blocks: {},
+    removal: {},
+  };
+  blocks.forEach((b, i) => {
+    result.blocks[b.block] = rankStats(b.units, nominalRanks[i]!, samples[i]!, [ri[0] / 100, ri[1] / 100]);
+    result.removal[b.block] = removals(nominalKernel, i, nominalRanks[i]!);
+  });
+  nominalKernel.run();
+  if (options.keepDraws) result.draws = draws;
+  if (composites) {
+    result.perRun = {};
+    blocks.forEach((b, i) => {
+      const n = b.units.length;
+      const rows = (x: Float64Array) =>
+        Array.from({ length: runs }, (_, j) => toCells(x.subarray(j * n, j * n + n)));
+      result.perRun![b.block] = { composite: rows(composites[i]!), rank: rows(samples[i]!) };
+    });
+  }
+  return result;
+}
+
+// A weight set as one weight per kernel code (nominal where the set is silent); unknown codes are an error.
+function weightVector(k: Kernel, set: WeightOverrides): Float64Array {
+  const w = k.nominal.slice();
+  for (const [code, x] of Object.entries(set)) {
+    const ci = k.index.get(code);
+    if (ci === undefined) throw new RangeError(`weight set has unknown node ${code}`);
+    w[ci] = x;
+  }
+  return w;
+}
+
+function removals(k: Kernel, i: number, nominal: Float64Array): Record<string, Removal> {
+  const b = k.blocks[i]!;
+  const out: Record<string, Removal> = {};
+  for (const c of b.tree.nodes[b.tree.root]!.children) {
+    const code = b.tree.nodes[c]!.node.code;
+    k.run({ [code]: 0 });
+    const r = rankInto(k.root(i), new Float64Array(b.units.length));
+    const d = Array.from(r, (x, u) => x - nominal[u]!);
+    const known = d.filter((x) => x === x);
+    out[code] = {
+      ranks: toCells(r),
+      shift: toCells(Float64Array.from(d)),
+      meanAbsShift: known.length > 0 ? known.reduce((s, x) => s + Math.abs(x), 0) / known.length : null,
+    };
+  }
+  return out;
+}
+
+function checkOptions(m: Methodology, options: SensitivityOptions) {
+  const sets = options.weightSets ?? [];
+  if (!Array.isArray(sets)) throw new TypeError('weightSets is not an array');
+  const runs = options.runs ?? (sets.length > 0 ? sets.length : 1000);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError('runs is not a positive integer');
   const ri = options.rankInterval ?? [5, 95];
   if (!(ri[0] >= 0 && ri[0] < ri[1] && ri[1] <= 100))
     throw new RangeError('rankInterval is not [lower, upper] in [0, 100]');
-  const noise = options.weights ?? null;
-  if (noise !== null && !(noise.p >= 0 && noise.p <= 1)) throw new RangeError('weights.p is not in [0, 1]');
   const normalisers = options.normalisers ?? [];
   const aggregators = options.aggregators ?? [];
-  if (!Array.isArray(normalisers) || !Array.isArray(aggregators)) {
-    throw new TypeError('normalisers and aggregators are not arrays');
-  }
-  const seed = options.seed ?? 1;
-  const compute = options.compute ?? {};
-
-  const nominal = prepare(m, table, compute);
-  const alternatives: Prepared[] =
-    normalisers.length === 0
-      ? [nominal]
-      : normalisers.map((n) => prepare(withNormaliser(m, n), table, compute));
-  const base = scoreArrays(nominal);
-  const nominalRanks = base.map((b) => rank(b.values[b.tree.root]!));
-  const codes = noisyNodes(m.tree, noise?.nodes);
-
-  const rng = randomSource(seed);
-  const draws: NonNullable<SensitivityResult['draws']> = [];
-  const samples = base.map((b) => new Float64Array(b.units.length * runs));
-  for (let j = 0; j < runs; j++) {
-    const weights: WeightOverrides = {};
-    if (noise !== null)
-      for (const [code, w] of codes) weights[code] = w * rng.uniform(1 - noise.p, 1 + noise.p);
-    const ni = alternatives.length > 1 ? rng.int(0, alternatives.length) : 0;
-    const ai = aggregators.length > 0 ? rng.int(0, aggregators.length) : -1;
-    const scores = scoreArrays(
-      alternatives[ni]!,
-      ai < 0 ? { weights } : { weights, aggregator: aggregators[ai] },
+  const imputations = options.imputations ?? [];
+  if (!Array.isArray(normalisers) || !Array.isArray(aggregators) || !Array.isArray(imputations))
+    throw new TypeError('normalisers, aggregators and imputations are not arrays');
+  for (const [k, set] of sets.entries())
+    for (const [code, w] of Object.entries(set))
+      if (!(typeof w === 'number' && Number.isFinite(w) && w >= 0))
+        throw new RangeError(`weightSets[${k}].${code} is not a finite weight ≥ 0`);
+  if (imputations.some((i) => i.startsWith('group')) && !m.imputation?.group)
+    throw new RangeError('group imputation needs the methodology’s imputation.group key');
+  const noisy = options.weights ? noisyNodes(m.tree, options.weights) : [];
+  const varies =
+    noisy.some(([, , p]) => p > 0) ||
+    sets.length > 0 ||
+    normalisers.length > 0 ||
+    aggregators.length > 0 ||
+    imputations.length > 0;
+  if (!varies)
+    throw new RangeError(
+      'nothing is uncertain: give weight noise (p > 0), weight sets, normalisers, aggregators or imputations',
     );
-    scores.forEach((b, i) => {
-      const r = rank(b.values[b.tree.root]!);
-      samples[i]!.set(r, j * r.length);
-    });
-    if (options.keepDraws) draws.push({ normaliser: ni, aggregator: ai, weights });
-    options.onProgress?.(j + 1, runs);
-  }
-
-  const blocks: Record<string, RankStats> = {};
-  const removal: Record<string, Record<string, Removal>> = {};
-  base.forEach((b, i) => {
-    const [median, lower, upper] = sampleQuantiles(samples[i]!, b.units.length, [
-      0.5,
-      ri[0] / 100,
-      ri[1] / 100,
-    ]);
-    const nom = nominalRanks[i]!;
-    const shift = Array.from(nom, (r, u) => {
-      if (r !== r) return null;
-      let s = 0;
-      let k = 0;
-      for (let j = 0; j < runs; j++) {
-        const x = samples[i]![j * nom.length + u]!;
-        if (x === x) {
-          s += Math.abs(x - r);
-          k++;
-        }
-      }
-      return k > 0 ? s / k : null;
-    });
-    blocks[b.block] = {
-      units: b.units,
-      nominal: toCells(nom),
-      median: toCells(median!),
-      lower: toCells(lower!),
-      upper: toCells(upper!),
-      meanAbsShift: shift,
-    };
-    removal[b.block] = {};
-    for (const c of b.tree.nodes[b.tree.root]!.children) {
-      const code = b.tree.nodes[c]!.node.code;
-      const without = scoreArrays(nominal, { weights: { [code]: 0 } })[i]!;
-      const r = rank(without.values[without.tree.root]!);
-      const d = Array.from(r, (x, u) => x - nom[u]!);
-      const known = d.filter((x) => x === x);
-      removal[b.block]![code] = {
-        ranks: toCells(r),
-        shift: toCells(Float64Array.from(d)),
-        meanAbsShift: known.length > 0 ? known.reduce((s, x) => s + Math.abs(x), 0) / known.length : null,
-      };
-    }
-  });
-  return {
-    runs,
-    seed,
-    rankInterval: [ri[0], ri[1]],
-    blocks,
-    removal,
-    ...(options.keepDraws ? { draws } : {}),
-  };
-}
-
-function withNormaliser(m: Methodology, normaliser: Normaliser): Methodology {
-  const swap = (node: MethodologyNode): MethodologyNode =>
-    node.type === 'indicator' ? { ...node, normaliser } : { ...node, children: node.children.map(swap) };
-  return { ...m, tree: swap(m.tree) as AggregateNode };
-}
-
-// [code, nominal weight] of the nodes whose weights get noise, in tree order (so draws are reproducible).
-function noisyNodes(tree: AggregateNode, only?: string[]): [string, number][] {
-  const out: [string, number][] = [];
-  const allow = only ? new Set(only) : null;
-  const walk = (node: MethodologyNode, root: boolean): void => {
-    if (!root && (allow === null || allow.has(node.code))) out.push([node.code, node.weight]);
-    if (node.type !== 'indicator') for (const c of node.children) walk(c, false);
-  };
-  walk(tree, true);
-  if (allow)
-    for (const code of allow)
-      if (!out.some(([c]) => c === code)) throw new RangeError(`weights.nodes has unknown node ${code}`);
-  return out;
+  return { runs, ri, normalisers, aggregators, imputations, sets, noisy };
 }

@@ -49,9 +49,16 @@ function tiny(extraWeight?: number): { m: Methodology; table: DataTable } {
 }
 
 describe('sensitivity', () => {
-  it('sensitivity(m, table) without noise or alternatives gives every run the nominal rank', () => {
+  it('sensitivity(m, table) with nothing uncertain throws a RangeError that says what to give', () => {
     const { m, table } = tiny();
-    const r = sensitivity(m, table, { runs: 20 }).blocks.all!;
+    expect(() => sensitivity(m, table, { runs: 20 })).to.throw(RangeError, 'nothing is uncertain');
+    expect(() => sensitivity(m, table, { weights: { p: 0 } })).to.throw(RangeError, 'weight noise');
+  });
+
+  it('sensitivity(m, table, {weightSets: [nominal]}) gives every run the nominal rank', () => {
+    const { m, table } = tiny();
+    const r = sensitivity(m, table, { runs: 20, weightSets: [{}] }).blocks.all!;
+    expect(r.mean).to.deep.equal([2, 2, 1]);
     expect(r.nominal).to.deep.equal([2, 2, 1]);
     expect(r.median).to.deep.equal([2, 2, 1]);
     expect([r.lower, r.upper]).to.deep.equal([
@@ -63,7 +70,7 @@ describe('sensitivity', () => {
 
   it('sensitivity(m, table) records the rank shift when each child of the root is removed', () => {
     const { m, table } = tiny();
-    const { S2 } = sensitivity(m, table, { runs: 1 }).removal.all!;
+    const { S2 } = sensitivity(m, table, { runs: 1, weightSets: [{}] }).removal.all!;
     // Without S2 the composite is S1: 100, 0, 60 → ranks 1, 3, 2.
     expect(S2!.ranks).to.deep.equal([1, 3, 2]);
     expect(S2!.shift).to.deep.equal([-1, 1, 1]);
@@ -72,7 +79,7 @@ describe('sensitivity', () => {
 
   it('sensitivity(m, table) gives a zero removal shift for a zero-weight component', () => {
     const { m, table } = tiny(0);
-    const { S3 } = sensitivity(m, table, { runs: 1 }).removal.all!;
+    const { S3 } = sensitivity(m, table, { runs: 1, weightSets: [{}] }).removal.all!;
     expect(S3!.shift).to.deep.equal([0, 0, 0]);
     expect(S3!.meanAbsShift).to.equal(0);
   });
@@ -121,6 +128,63 @@ describe('sensitivity', () => {
     expect(() => sensitivity(m, table, { weights: { p: 0.1, nodes: ['NOPE'] } })).to.throw(
       RangeError,
       'NOPE',
+    );
+  });
+
+  it('sensitivity(m, table, {weightSets}) runs each set in turn and reports mean, median and shift', () => {
+    const { m, table } = tiny();
+    // S1 heavy: composites 100·¾, 25, 60 → ranks 1, 3, 2; S2 heavy: 25, 75, 60 → 3, 1, 2; nominal 2, 2, 1.
+    const sets: Record<string, number>[] = [{ S1: 3 }, { S2: 3 }];
+    const r = sensitivity(m, table, { weightSets: sets, keepRuns: true, keepDraws: true });
+    expect(r.runs).to.equal(2);
+    const b = r.blocks.all!;
+    expect(b.mean).to.deep.equal([2, 2, 2]);
+    expect(b.median).to.deep.equal([2, 2, 2]);
+    expect(b.lower).to.deep.equal([1.1, 1.1, 2]);
+    expect(b.upper).to.deep.equal([2.9, 2.9, 2]);
+    expect(b.meanAbsShift).to.deep.equal([1, 1, 1]);
+    expect(r.perRun!.all!.rank).to.deep.equal([
+      [1, 3, 2],
+      [3, 1, 2],
+    ]);
+    expect(r.perRun!.all!.composite[0]).to.deep.equal([75, 25, 60]);
+    expect(r.draws!.map((d) => d.weightSet)).to.deep.equal([0, 1]);
+  });
+
+  it('sensitivity(m, table, {weights: {levels}}) puts noise only on nodes of those levels', () => {
+    const m = asemMethodology();
+    const r = sensitivity(m, asemTable(), {
+      runs: 5,
+      weights: { p: 0.2, levels: ['subindex'], byNode: { LPI: 0.5 } },
+      keepDraws: true,
+    });
+    expect(Object.keys(r.draws![0]!.weights)).to.deep.equal(['Conn', 'LPI', 'Sust']);
+  });
+
+  it('sensitivity(m, table, {weights: {byLevel: {bogus}}}) throws a RangeError naming the level', () => {
+    const { m, table } = tiny();
+    expect(() =>
+      sensitivity(m, table, { weights: { byLevel: { bogus: 0.1 } as Record<string, number> } }),
+    ).to.throw(RangeError, 'bogus');
+  });
+
+  it('sensitivity(m, table, {imputations}) draws an imputation method per run', () => {
+    const m = asemMethodology({ imputation: { method: 'groupMean', group: 'EurAsia_group' } });
+    const r = sensitivity(m, asemTable(), {
+      runs: 40,
+      seed: 4,
+      imputations: ['mean', 'median', 'groupMedian'],
+      keepDraws: true,
+    });
+    expect(new Set(r.draws!.map((d) => d.imputation))).to.deep.equal(new Set([0, 1, 2]));
+    expect(r.blocks.all!.meanAbsShift.some((x) => x! > 0)).to.equal(true);
+  });
+
+  it('sensitivity(m, table, {weightSets: [negative]}) throws a RangeError naming the set and node', () => {
+    const { m, table } = tiny();
+    expect(() => sensitivity(m, table, { weightSets: [{ S1: -1 }] })).to.throw(
+      RangeError,
+      'weightSets[0].S1',
     );
   });
 

@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import { createHash } from 'node:crypto';
+import { compileKernel } from '#scoring/kernel.js';
+import { prepare } from '#scoring/prepare.js';
+import { prepareScores } from '#scoring/prepare-scores.js';
+import { randomSource } from '#scoring/random.js';
+import { rank } from '#scoring/rank.js';
+import { rankInto } from '#scoring/rank-into.js';
+import { reweight } from '#scoring/reweight.js';
+import { scoreArrays } from '#scoring/score-arrays.js';
+import { sensitivity } from '#scoring/sensitivity.js';
+import { asemEdition } from '#bench/asem.js';
+import { ddciDemo, ddciTable } from './support/ddci.js';
+
+const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
+const bits = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex');
+
+describe('compileKernel (the re-weighting kernel)', () => {
+  const asem = asemEdition();
+  const prepared = prepareScores(asem.methodology, asem.table);
+
+  for (const aggregator of ['arithmetic', 'geometric', 'harmonic', 'power'] as const) {
+    it(`kernel.run(weights) is bit-identical to scoreArrays with ${aggregator} at every node`, () => {
+      const how = aggregator === 'power' ? { aggregator, p: 2 } : { aggregator };
+      const k = compileKernel(prepared, { aggregator: how });
+      const rng = randomSource(aggregator);
+      for (let run = 0; run < 20; run++) {
+        const weights = { Conn: rng.uniform(0, 2), LPI: rng.uniform(0, 3), Environ: run % 3 === 0 ? 0 : 1 };
+        k.run(weights);
+        const want = scoreArrays(prepared, { weights, aggregator: how })[0]!;
+        want.values.forEach((v, at) => {
+          const n = v.length;
+          expect(bits(k.blocks[0]!.values.subarray(at * n, at * n + n)), `node ${at}`).to.equal(bits(v));
+        });
+      }
+    });
+  }
+
+  it('kernel.run on the DDCI fixture (blocks, coverage, scale) is bit-identical to scoreArrays', () => {
+    const m = ddciDemo();
+    const table = ddciTable(m, 2025);
+    (table.values.tr1 as (number | null)[])[2] = null;
+    const p = prepareScores(m, table, { history: [ddciTable(m, 2023, 1), ddciTable(m, 2024, 2)] });
+    const k = compileKernel(p);
+    k.run({ transparency: 3 });
+    expect(k.blocks).to.have.length(2);
+    scoreArrays(p, { weights: { transparency: 3 } }).forEach((b, i) =>
+      expect(bits(k.root(i))).to.equal(bits(b.values[b.tree.root]!)),
+    );
+  });
+
+  it('rankInto(x, out) equals rank(x) with ties, −0, NaN and Infinity', () => {
+    const x = [3, 1, 3, NaN, -0, 0, Infinity, 2, -Infinity, 3];
+    expect(Array.from(rankInto(x, new Float64Array(x.length)))).to.deep.equal(Array.from(rank(x)));
+  });
+});
+
+// Hashes recorded from the implementation before the kernel (scoreArrays + rank + sampleQuantiles per run), on
+// the same inputs: the speed-ups change no number.
+describe('speed-ups change no result (hashes recorded before them)', () => {
+  const asem = asemEdition();
+  const old = (s: ReturnType<typeof sensitivity>) => ({
+    blocks: Object.fromEntries(
+      Object.entries(s.blocks).map(([k, b]) => [
+        k,
+        {
+          units: b.units,
+          nominal: b.nominal,
+          median: b.median,
+          lower: b.lower,
+          upper: b.upper,
+          meanAbsShift: b.meanAbsShift,
+        },
+      ]),
+    ),
+    removal: s.removal,
+  });
+
+  it('sensitivity(ASEM, weights ±25 %, 2 normalisers × 2 aggregators, 200 runs) hashes as before', () => {
+    const s = sensitivity(asem.methodology, asem.table, {
+      runs: 200,
+      seed: 7,
+      weights: { p: 0.25 },
+      normalisers: [
+        { method: 'minmax', lower: 1, upper: 100 },
+        { method: 'zscore', mean: 100, sd: 10 },
+      ],
+      aggregators: [{ aggregator: 'arithmetic' }, { aggregator: 'geometric' }],
+    });
+    expect(sha(old(s))).to.equal('b982da3fd374bcf76e6850f8975a2da5589ad8052b394c6a60d3c0db64f122b0');
+  });
+
+  it('sensitivity(ASEM, noise on four nodes, 300 runs) hashes as before', () => {
+    const s = sensitivity(asem.methodology, asem.table, {
+      runs: 300,
+      seed: 3,
+      weights: { p: 0.4, nodes: ['Conn', 'Sust', 'LPI', 'Physical'] },
+    });
+    expect(sha(old(s))).to.equal('c600c8b6a5db0209ccfeeef90bb20145f97c778d8164f2aa96bba229622580b7');
+  });
+
+  it('reweight(ASEM, {Conn: 2, LPI: 0.3, Environ: 0}) hashes as before', () => {
+    const r = reweight(prepare(asem.methodology, asem.table), { Conn: 2, LPI: 0.3, Environ: 0 });
+    expect(sha(r)).to.equal('1cccff97969f939edc26d9dc3019cce28c279b370407b4f05bc83e1039e5695e');
+  });
+});
