@@ -6,7 +6,8 @@ import type { Cell, IndexResult } from '#scoring/types.js';
 
 /**
  * formatCsv(result, sensitivity?) — block, unit, rank, composite, tier, then every other aggregate (the union over
- * blocks, empty where a block does not score it), then the Monte Carlo rank median and range if given.
+ * blocks, empty where a block does not score it), then the Monte Carlo rank median, range, mean and mean absolute
+ * shift if given.
  */
 export function formatCsv(result: IndexResult, sensitivity?: SensitivityResult): string {
   const blocks = Object.values(result.blocks);
@@ -21,7 +22,7 @@ export function formatCsv(result: IndexResult, sensitivity?: SensitivityResult):
     ),
   ];
   const header = ['block', 'unit', 'rank', root, 'tier', ...aggregates];
-  if (sensitivity) header.push('rank_median', 'rank_lower', 'rank_upper');
+  if (sensitivity) header.push('rank_median', 'rank_lower', 'rank_upper', 'rank_mean', 'rank_shift');
   const lines = [header.map(text)];
   for (const block of blocks) {
     const top = block.nodes[block.root]!;
@@ -35,11 +36,26 @@ export function formatCsv(result: IndexResult, sensitivity?: SensitivityResult):
         text(block.tiers[u]?.label.en ?? ''),
         ...aggregates.map((code) => num(block.nodes[code]?.values[u])),
       ];
-      if (s) row.push(num(s.median[u]), num(s.lower[u]), num(s.upper[u]));
+      if (s)
+        row.push(num(s.median[u]), num(s.lower[u]), num(s.upper[u]), num(s.mean[u]), num(s.meanAbsShift[u]));
       lines.push(row);
     });
   }
   return lines.map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** formatRunsCsv(sensitivity) — block, run (1-based), unit, composite, rank: one row per run and unit (keepRuns). */
+export function formatRunsCsv(sensitivity: SensitivityResult): string {
+  const lines = ['block,run,unit,composite,rank'];
+  for (const [block, runs] of Object.entries(sensitivity.perRun ?? {})) {
+    const units = sensitivity.blocks[block]!.units;
+    runs.composite.forEach((composite, j) =>
+      units.forEach((unit, u) =>
+        lines.push(`${text(block)},${j + 1},${text(unit)},${num(composite[u])},${num(runs.rank[j]![u])}`),
+      ),
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** formatJson(result, sensitivity?) — the engine's full result (every node, reason, weight, benchmark). */

@@ -9,9 +9,11 @@ import { sensitivity as runSensitivity, type SensitivityResult } from '#scoring/
 import { column, parseCsv } from './csv.js';
 import { EXIT, InputError, InputErrors, UsageError } from './errors.js';
 import { methodologyFromMeta } from './imeta.js';
-import { formatCsv, formatJson } from './output.js';
+import { formatCsv, formatJson, formatRunsCsv } from './output.js';
 import { parseMethodology } from './read-methodology.js';
 import { readTable } from './read-table.js';
+import { uncertaintyOptions } from './uncertainty-args.js';
+import { readWeightSets } from './weight-sets.js';
 
 export interface ScoreIo {
   stdout(text: string): void;
@@ -34,8 +36,18 @@ Scores a unit × indicator table with the index engine.
   --edition YEAR      the edition to score when the data hold several (the others serve pooled benchmarks)
   --format csv|json   csv: one row per unit; json: the full result (default csv, or json for --out *.json)
   --out FILE          write there instead of stdout
-  --sensitivity RUNS  add a Monte Carlo over weights: median rank and 5-95 % rank range per unit
-  --noise P           weight noise for --sensitivity: each weight × U(1 - P, 1 + P) (default 0.25)
+  --sensitivity RUNS  uncertainty analysis (Monte Carlo): per unit the mean, median and 5-95 % rank range and
+                      the mean absolute rank shift; without other choices, weight noise 0.25 on every node
+  --noise P           weight noise: each weight × U(1 - P, 1 + P)
+  --noise-levels L,…  noise only on nodes of these levels (indicator, group, subindex; P default 0.25)
+  --noise-node C=P    noise P on node C (repeatable)
+  --weight-sets FILE  given weight sets (CSV: a column per node code, a row per set; or set,node,weight rows);
+                      run j uses set j in turn; RUNS defaults to the number of sets
+  --normalisers N,…   normaliser alternatives: minmax[:lower:upper], zscore[:mean:sd], rank, prank, borda,
+                      dist2max, pci
+  --aggregators A,…   aggregator alternatives: arithmetic, geometric, harmonic, power:P, copeland
+  --imputations I,…   imputation alternatives: none, mean, median, groupMean, groupMedian
+  --runs-out FILE     also write every run's composite and rank (CSV: block, run, unit, composite, rank)
   --seed SEED         seed for --sensitivity (default 1)
 
 exit codes: 0 ok · 1 invalid input file (file:line:column: message) · 2 bad command line · 3 cannot read or write
@@ -84,6 +96,13 @@ function run(argv: string[], io: ScoreIo): number {
         out: { type: 'string' },
         sensitivity: { type: 'string' },
         noise: { type: 'string' },
+        'noise-levels': { type: 'string' },
+        'noise-node': { type: 'string', multiple: true },
+        'weight-sets': { type: 'string' },
+        normalisers: { type: 'string' },
+        aggregators: { type: 'string' },
+        imputations: { type: 'string' },
+        'runs-out': { type: 'string' },
         seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -101,9 +120,11 @@ function run(argv: string[], io: ScoreIo): number {
   const format = a.format ?? (a.out?.endsWith('.json') ? 'json' : 'csv');
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format is not csv or json');
   const edition = a.edition === undefined ? undefined : integer(a.edition, '--edition', 0);
-  const runs = a.sensitivity === undefined ? 0 : integer(a.sensitivity, '--sensitivity', 1);
-  const noise = a.noise === undefined ? 0.25 : Number(a.noise);
-  if (!(noise >= 0 && noise <= 1)) throw new UsageError('--noise is not a number in [0, 1]');
+  const runs = a.sensitivity === undefined ? undefined : integer(a.sensitivity, '--sensitivity', 1);
+  const uncertain = runs !== undefined || a['weight-sets'] !== undefined;
+  for (const flag of UNCERTAINTY_FLAGS)
+    if (!uncertain && a[flag] !== undefined)
+      throw new UsageError(`--${flag} needs --sensitivity RUNS or --weight-sets FILE`);
   const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
 
   const data = parseCsv(read(io, a.data), a.data);
@@ -122,27 +143,43 @@ function run(argv: string[], io: ScoreIo): number {
   const { table, history } = readTable(data, m, edition);
   const result = computeIndex(m, table, { history });
   let sens: SensitivityResult | undefined;
-  if (runs > 0) {
-    const progress = reporter(io, 'sensitivity');
+  if (uncertain) {
+    const sets = a['weight-sets']
+      ? readWeightSets(parseCsv(read(io, a['weight-sets']), a['weight-sets']), m)
+      : undefined;
+    const choices = uncertaintyOptions(a, sets);
     sens = runSensitivity(m, table, {
+      ...choices,
       runs,
       seed,
-      weights: { p: noise },
       compute: { history },
-      onProgress: progress,
+      keepRuns: a['runs-out'] !== undefined,
+      onProgress: reporter(io, 'sensitivity'),
     });
+    if (a['runs-out']) write(io, a['runs-out'], formatRunsCsv(sens));
   }
   const text = format === 'json' ? formatJson(result, sens) : formatCsv(result, sens);
-  if (a.out) {
-    try {
-      io.writeText(a.out, text);
-    } catch (e) {
-      throw new IoError(`cannot write ${a.out}: ${(e as Error).message}`);
-    }
-  } else {
-    io.stdout(text);
-  }
+  if (a.out) write(io, a.out, text);
+  else io.stdout(text);
   return EXIT.ok;
+}
+
+const UNCERTAINTY_FLAGS = [
+  'noise',
+  'noise-levels',
+  'noise-node',
+  'normalisers',
+  'aggregators',
+  'imputations',
+  'runs-out',
+] as const;
+
+function write(io: ScoreIo, path: string, text: string): void {
+  try {
+    io.writeText(path, text);
+  } catch (e) {
+    throw new IoError(`cannot write ${path}: ${(e as Error).message}`);
+  }
 }
 
 function read(io: ScoreIo, path: string): string {
