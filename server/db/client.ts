@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { openEmbedded } from './embedded.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -25,12 +26,21 @@ export interface Database {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/**
+ * A PostgreSQL server (`onError` hears about connections the server dropped while idle), an embedded
+ * data folder (locked for this process; `purpose` names it in the message another opener gets), or
+ * an in-memory PGlite for tests.
+ */
+export type DatabaseTarget =
+  { url: string; onError?: (err: Error) => void } | { dataDir: string; purpose?: string } | { memory: true };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if ('url' in target) return openPostgres(target.url);
-  if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
-  const client = 'dataDir' in target ? new PGlite(target.dataDir) : new PGlite();
+  if ('url' in target) return openPostgres(target.url, target.onError);
+  const embedded =
+    'dataDir' in target
+      ? await openEmbedded(target.dataDir, target.purpose ?? path.basename(process.argv[1] ?? 'node'))
+      : undefined;
+  const client = embedded?.client ?? new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -40,12 +50,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        embedded?.lock.release();
+      }
+    },
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, onError?: (err: Error) => void): Promise<Database> {
+  // A bounded connect wait: while the server is unreachable, requests fail fast (503) instead of
+  // queueing. Pooled connections the server drops (restart, failover) emit 'error' on the pool; an
+  // unhandled 'error' event would end the process, so it is heard here and the pool reconnects on
+  // the next query.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+  pool.on('error', (err) => onError?.(err));
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

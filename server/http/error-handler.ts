@@ -2,6 +2,19 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { HttpError } from './errors.js';
 import { requestLang } from './lang.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#server/db/unavailable.js';
+import { transportError } from './transport-errors.js';
+
+/** Field errors listed in one response; the rest are counted in `total` (a 4 MB error body was an amplifier). */
+export const MAX_DETAILS = 100;
+
+function unavailable(err: unknown): HttpError | null {
+  if (!isDatabaseUnavailable(err)) return null;
+  return new HttpError(503, 'database_unavailable', {
+    vi: `Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ${RETRY_AFTER_SECONDS} giây.`,
+    en: `The database is temporarily unreachable. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+  });
+}
 
 /** JSON 404 for anything under /api that no route answered. */
 export const apiNotFound: RequestHandler = (req) => {
@@ -46,7 +59,12 @@ export function safeError(err: unknown): { name: string; message: string; stack:
 /** The single error middleware: typed errors keep their status; anything else is a logged 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const known = err instanceof HttpError ? err : fromBodyParser(err as { status?: number; type?: string });
+    const known =
+      err instanceof HttpError
+        ? err
+        : (transportError(err) ??
+          unavailable(err) ??
+          fromBodyParser(err as { status?: number; type?: string }));
     const error =
       known ??
       new HttpError(500, 'internal_error', {
@@ -54,13 +72,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         en: 'Internal server error. Please try again later.',
       });
     if (!known) logger.error({ err: safeError(err) }, 'unhandled error');
+    if (error.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     const lang = requestLang(req);
+    const details = error.details?.slice(0, MAX_DETAILS);
+    const total = Math.max((error as { total?: number }).total ?? 0, error.details?.length ?? 0);
     res.status(error.status).json({
       error: {
         code: error.code,
         message: error.messages[lang],
         messages: error.messages,
-        ...(error.details ? { details: error.details } : {}),
+        ...(details ? { details } : {}),
+        ...(details && total > details.length ? { total } : {}),
       },
     });
   };

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Database } from '#server/db/client.js';
 import { HttpError } from '#server/http/errors.js';
 
-/** Liveness (the process answers) and readiness (the database answers). */
+/** Liveness (the process answers) and readiness (the database answers; 503 with Retry-After if not). */
 export function healthRoutes(database: Database): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -10,7 +10,11 @@ export function healthRoutes(database: Database): Router {
   });
   router.get('/readyz', async (_req, res) => {
     try {
-      await database.ping();
+      // Bounded: a database that hangs (network partition) must not hang the probe too.
+      await Promise.race([
+        database.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('ping timeout')), 2000).unref()),
+      ]);
     } catch {
       throw new HttpError(503, 'database_unavailable', {
         vi: 'Cơ sở dữ liệu không phản hồi',
