@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { startCollectionJobs } from './collection/jobs.js';
@@ -29,7 +30,13 @@ export async function startServer(
       : `Opening the embedded database in ${config.dbDir}…`,
   );
   const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir },
+    config.databaseUrl
+      ? {
+          url: config.databaseUrl,
+          onError: (err) =>
+            logger.warn({ err: safeError(err) }, 'database connection lost; the pool reconnects on the next query'),
+        }
+      : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
   );
   await database.migrate();
   if (config.seed) await seedDatabase(database.db, progress);
