@@ -62,8 +62,8 @@ export const releaseScores = pgTable(
     tier: text('tier'),
     lower: doublePrecision('lower'),
     upper: doublePrecision('upper'),
-    rankBest: integer('rank_best'),
-    rankWorst: integer('rank_worst'),
+    rankBest: doublePrecision('rank_best'),
+    rankWorst: doublePrecision('rank_worst'),
     n: integer('n'),
   },
   (t) => [
