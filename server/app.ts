@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
+import { textGuard } from './http/text-guard.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
@@ -42,6 +43,7 @@ export function createApp({ config, database, logger, client }: AppDeps): Expres
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
+  api.use(textGuard);
   api.use(authenticate(database.db));
   api.use('/v1', workspaceRoutes(database.db, config));
   api.use('/v1', rankingRoutes(database.db));
