@@ -4,13 +4,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
-import { textGuard } from './http/text-guard.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
 import { rankingRoutes } from './routes/rankings.js';
 import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
 import { authenticate } from './auth/middleware.js';
+import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { workspaceRoutes, type WorkspaceOptions } from './routes/admin/index.js';
 
 export interface AppDeps {
@@ -43,11 +43,12 @@ export function createApp({ config, database, logger, client }: AppDeps): Expres
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
-  api.use(textGuard);
   api.use(authenticate(database.db));
-  api.use('/v1', workspaceRoutes(database.db, config));
+  // One code hasher for the respondent routes and the workspace's code batches.
+  const hasher = codeHasher(resolveCodeSecret(config));
+  api.use('/v1', workspaceRoutes(database.db, config, hasher));
   api.use('/v1', rankingRoutes(database.db));
-  api.use('/v1', surveyRoutes(database.db, config));
+  api.use('/v1', surveyRoutes(database.db, config, hasher));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import type { Db } from '#server/db/client.js';
 import { authRoutes } from '#server/routes/auth.js';
+import type { CodeHasher } from '#server/collection/code-hash.js';
 import { auditRoutes } from './audit.js';
+import { editionRoutes } from './editions.js';
 import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
 
@@ -11,11 +13,12 @@ export interface WorkspaceOptions {
 }
 
 /** Sign-in and the analyst workspace API under /api/v1 (every /admin route names its role). */
-export function workspaceRoutes(db: Db, opts: WorkspaceOptions = {}): Router {
+export function workspaceRoutes(db: Db, opts: WorkspaceOptions, hasher: CodeHasher): Router {
   const router = Router();
   router.use(authRoutes(db, opts));
   router.use(userRoutes(db));
   router.use(auditRoutes(db));
   router.use(setupRoutes(db));
+  router.use(editionRoutes(db, hasher));
   return router;
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Config } from '#server/config.js';
 import type { Db } from '#server/db/client.js';
-import { codeHasher, resolveCodeSecret } from '#server/collection/code-hash.js';
+import { codeHasher, resolveCodeSecret, type CodeHasher } from '#server/collection/code-hash.js';
 import { surveyAdminRoutes } from './admin.js';
 import { surveyPublicRoutes } from './public.js';
 
@@ -11,8 +11,11 @@ export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir'>> & {
 };
 
 /** Survey collection API under /api/v1: respondent routes and the analysts' admin routes. */
-export function surveyRoutes(db: Db, config: SurveyConfig): Router {
-  const hasher = codeHasher(resolveCodeSecret(config));
+export function surveyRoutes(
+  db: Db,
+  config: SurveyConfig,
+  hasher: CodeHasher = codeHasher(resolveCodeSecret(config)),
+): Router {
   const router = Router();
   router.use(surveyPublicRoutes(db, hasher, config.codeAttempts));
   router.use(surveyAdminRoutes(db, hasher));
