@@ -5,3 +5,4 @@ export * from './surveys.js';
 export * from './accounts.js';
 export * from './workspace.js';
 export * from './releases.js';
+export * from './settings.js';
