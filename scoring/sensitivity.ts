@@ -10,13 +10,12 @@
 // draws; the statistics come from rank histograms (rank-stats.ts).
 
 import type { Aggregator, ImputationMethod, Methodology, Normaliser } from './methodology/types.js';
-import { compileKernel, type Kernel } from './kernel.js';
-import { prepareScores } from './prepare-scores.js';
+import type { Kernel } from './kernel.js';
 import { randomSource } from './random.js';
 import { rankInto, rankRange } from './rank-into.js';
 import { rankStats, type RankStats } from './rank-stats.js';
 import { toCells } from './column.js';
-import { alternativeMethodology } from './alternatives.js';
+import { scenarioKernels } from './scenario-kernels.js';
 import type { Cell, ComputeOptions, DataTable, WeightOverrides } from './types.js';
 import { noisyNodes, type WeightNoise } from './weight-noise.js';
 
@@ -85,25 +84,8 @@ export function sensitivity(
   const compute = options.compute ?? {};
   const seed = options.seed ?? 1;
 
-  // Alternatives: normaliser-major, imputation-minor; kernels per alternative and aggregator, built lazily.
-  const nNorm = Math.max(1, normalisers.length);
-  const nImp = Math.max(1, imputations.length);
-  const nominalPrepared = prepareScores(m, table, compute);
-  const prepared = Array.from({ length: nNorm * nImp }, (_, k) => {
-    const alt = alternativeMethodology(m, normalisers[Math.floor(k / nImp)], imputations[k % nImp]);
-    return alt === m ? nominalPrepared : prepareScores(alt, table, compute);
-  });
-  const kernels = new Map<number, Kernel>();
-  const kernel = (alt: number, ai: number): Kernel => {
-    const key = alt * (aggregators.length + 1) + ai + 1;
-    let k = kernels.get(key);
-    if (!k)
-      kernels.set(key, (k = compileKernel(prepared[alt]!, ai < 0 ? {} : { aggregator: aggregators[ai] })));
-    return k;
-  };
-  const nominalKernel = compileKernel(nominalPrepared);
-  nominalKernel.run();
-  if (prepared[0] === nominalPrepared) kernels.set(0, nominalKernel);
+  const scenarios = scenarioKernels(m, table, compute, { normalisers, imputations, aggregators });
+  const nominalKernel = scenarios.nominal;
   const blocks = nominalKernel.blocks;
   const nominalRanks = blocks.map((b, i) =>
     rankInto(nominalKernel.root(i), new Float64Array(b.units.length)),
@@ -126,10 +108,10 @@ export function sensitivity(
       const p = noisyP[q]!;
       w[noisyAt[q]!] = w[noisyAt[q]!]! * rng.uniform(1 - p, 1 + p);
     }
-    const ni = normalisers.length > 1 ? rng.int(0, normalisers.length) : 0;
+    const ni = normalisers.length > 1 ? rng.int(0, normalisers.length) : normalisers.length - 1;
     const ai = aggregators.length > 0 ? rng.int(0, aggregators.length) : -1;
-    const ii = imputations.length > 1 ? rng.int(0, imputations.length) : 0;
-    const k = kernel(ni * nImp + ii, ai);
+    const ii = imputations.length > 1 ? rng.int(0, imputations.length) : imputations.length - 1;
+    const k = scenarios.kernel(ni, ii, ai);
     k.runWeights(w);
     for (let i = 0; i < blocks.length; i++) {
       const b = k.blocks[i]!;
@@ -140,7 +122,13 @@ export function sensitivity(
     if (options.keepDraws) {
       const weights: WeightOverrides = si < 0 ? {} : { ...sets[si] };
       noisyAt.forEach((ci) => (weights[codes[ci]!] = w[ci]!));
-      draws.push({ normaliser: ni, aggregator: ai, imputation: ii, weightSet: si, weights });
+      draws.push({
+        normaliser: Math.max(ni, 0),
+        aggregator: ai,
+        imputation: Math.max(ii, 0),
+        weightSet: si,
+        weights,
+      });
     }
     options.onProgress?.(j + 1, runs);
   }
