@@ -1,63 +1,111 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-output/', 'server/db/migrations/', 'client/src/shared/locales/', 'client/src/shared/locale-codes.ts'] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
-  {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': 'off',
-    },
-  },
-  {
-    // Layering: the pure packages never reach into the app layers.
-    files: ['scoring/**/*.ts', 'surveys/**/*.ts'],
+// Layering (README.md#layering). The TypeScript configs enforce the same from the other side:
+// api/, scoring/, surveys/ compile without Node or DOM types and client/src without Node types, and a
+// project cannot import a file of a project it does not reference. test/tooling/layering.test.ts
+// proves every rule here and there fires on a deliberately bad file.
+const NODE = ['node:*', ...builtinModules];
+const NODE_GLOBALS = [
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'global',
+  'setImmediate',
+].map((name) => ({
+  name,
+  message: 'Pure and browser code has no Node globals: take the value as a parameter.',
+}));
+const APP_LIBS = [
+  'express',
+  'express-*',
+  'pg',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  '@electric-sql/*',
+  'pino',
+  'helmet',
+  'exceljs',
+];
+
+/** `no-restricted-imports` for a folder that may import only the given `#aliases` (and npm packages). */
+function onlyImports(folder, aliases, extra = []) {
+  return {
+    files: [`${folder}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/server/**', '**/client/**', '#server/*', '#client/*', '#test/*', '#bench/*'],
-              message: 'scoring/ and surveys/ are pure: import neither server nor client.',
+              // gitignore syntax: a leading # starts a comment, so it is escaped.
+              group: ['\\#*/**', ...aliases.map((a) => `!#${a}/**`)],
+              message: `${folder}/ may import only ${aliases.map((a) => `#${a}/`).join(', ')}.`,
             },
             {
-              group: [
-                'express',
-                'pg',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                '@electric-sql/*',
-                'node:fs',
-                'fs',
-                'node:path',
-              ],
-              message: 'scoring/ and surveys/ are pure: no I/O.',
+              group: ['../*', '**/../*'],
+              message: 'Import across folders through #aliases, never ../ paths.',
             },
+            { group: NODE, message: `${folder}/ runs in the browser too: no Node modules.` },
+            ...extra,
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...NODE_GLOBALS],
     },
-  },
+  };
+}
+const noAppLibs = { group: APP_LIBS, message: 'Pure packages do no I/O: no server libraries.' };
+
+export default tseslint.config(
   {
-    // The client may read the API's payload types, never server code.
-    files: ['client/**/*.ts'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'test-output/',
+      '.tsbuild/',
+      'server/db/migrations/',
+      'client/src/shared/locales/',
+      'client/src/shared/locale-codes.ts',
+      'test/tooling/fixtures/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/server/**', '#server/*'],
-              allowTypeImports: true,
-              message: 'client/ may import only types from server/api-types.ts.',
+              group: ['../*', '**/../*'],
+              message: 'Import across folders through #aliases (package.json "imports"), never ../ paths.',
             },
           ],
         },
       ],
+      // Signals, not gates: long or branchy functions want splitting into named steps.
+      complexity: ['warn', 20],
+      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
+  {
+    // Test suites are long describe() callbacks by nature.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'max-lines-per-function': 'off', complexity: 'off' },
+  },
+  onlyImports('api', ['api'], [noAppLibs]),
+  onlyImports('scoring', ['api', 'scoring'], [noAppLibs]),
+  onlyImports('surveys', ['api', 'surveys'], [noAppLibs]),
+  // The browser reads the contract and the pure packages, never server, test or bench code.
+  onlyImports('client/src', ['api', 'surveys', 'scoring', 'client'], [noAppLibs]),
 );

@@ -13,7 +13,7 @@ import rankingParams from '#api/schemas/rankings/ranking-params.schema.json' wit
 const silent = createLogger('silent');
 
 /** A bare app: JSON parsing, one validated route echoing what the handler saw, the error middleware. */
-function appWith(mw: express.RequestHandler, path = '/x') {
+function appWith(mw: ReturnType<typeof validate>, path = '/x') {
   const app = express();
   app.use(express.json());
   app.all(path, mw, (req, res) => {
