@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
+import { ensureOpenDemoSurvey } from './seed/demo-open.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { startCollectionJobs } from './collection/jobs.js';
 
@@ -39,7 +40,10 @@ export async function startServer(
       : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
   );
   await database.migrate();
-  if (config.seed) await seedDatabase(database.db, progress);
+  if (config.seed) {
+    await seedDatabase(database.db, progress);
+    await ensureOpenDemoSurvey(database.db, codeHasher(resolveCodeSecret(config)), progress);
+  }
   // Resumes the mixer at once: submissions acknowledged before a crash are stored now.
   const jobs = startCollectionJobs(database.db, codeHasher(resolveCodeSecret(config)), config.collection, logger);
   const app = createApp({ config, database, logger, client: opts.client });

@@ -3,7 +3,8 @@ import type { Db } from '#server/db/client.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import { codeStatus, loadDraft, readCode, saveDraft } from '#server/collection/drafts.js';
 import { requireEdition, windowState } from '#server/collection/editions.js';
-import { submitResponse } from '#server/collection/submit.js';
+import { openSurveys } from '#server/collection/open-surveys.js';
+import { assertOpen, submitResponse } from '#server/collection/submit.js';
 import { validate } from '#server/http/validate.js';
 import type {
   CodeCheckBody,
@@ -12,6 +13,7 @@ import type {
   SubmitResponseBody,
   SurveyEditionPayload,
 } from '#api/collection.js';
+import type { OpenSurveysPayload } from '#api/open-surveys.js';
 import codeCheckSchema from '#api/schemas/collection/code-check.schema.json' with { type: 'json' };
 import saveDraftSchema from '#api/schemas/collection/save-draft.schema.json' with { type: 'json' };
 import slugSchema from '#api/schemas/collection/slug-params.schema.json' with { type: 'json' };
@@ -29,6 +31,11 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
   const router = Router();
   const limiter = codeGuessLimiter(limit);
   const guard = limiter.check;
+
+  // Before /surveys/:slug, which would take "open" for a slug.
+  router.get('/surveys/open', async (_req, res) => {
+    res.json({ surveys: await openSurveys(db, hasher) } satisfies OpenSurveysPayload);
+  });
 
   router.get('/surveys/:slug', slugParams, async (req, res) => {
     const e = await requireEdition(db, String(req.params.slug));
@@ -56,6 +63,8 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
   const codeCheck = validate<CodeCheckBody>({ params: slugSchema, body: codeCheckSchema });
   router.post('/surveys/:slug/codes/check', noStore, guard, codeCheck, async (req, res) => {
     const e = await requireEdition(db, String(req.params.slug));
+    // A closed or not-yet-open survey says so (403 with the dates) before the code is looked at.
+    assertOpen(e);
     const code = readCode(req.body.code);
     res.json({ status: await codeStatus(db, hasher, e, code) } satisfies CodeCheckPayload);
   });
