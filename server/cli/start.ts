@@ -1,10 +1,16 @@
 import { ConfigError, loadConfig } from '#server/config.js';
+import { isDatabaseUnavailable } from '#server/db/unavailable.js';
+import { safeError } from '#server/http/error-handler.js';
 import { createLogger } from '#server/http/logger.js';
 import { staticClient } from '#server/http/static-client.js';
 import { startServer } from '#server/serve.js';
 
-/** `npm start`: serve the built client and the API; stop cleanly on SIGTERM/SIGINT. */
+/**
+ * `npm start`: serve the built client and the API in production mode (strict Content-Security-Policy,
+ * no development middleware; `npm run dev` is the development server); stop cleanly on SIGTERM/SIGINT.
+ */
 async function main(): Promise<void> {
+  process.env.NODE_ENV ||= 'production';
   let config;
   try {
     config = loadConfig();
@@ -18,6 +24,16 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  // A query that loses its database in a background job must not end the process: the pool
+  // reconnects, and requests meanwhile get 503. Anything else unhandled is a bug: log it and exit.
+  process.on('unhandledRejection', (reason) => {
+    if (isDatabaseUnavailable(reason)) {
+      logger.warn({ err: safeError(reason) }, 'database unavailable in a background task');
+      return;
+    }
+    logger.fatal({ err: safeError(reason) }, 'unhandled rejection');
+    process.exit(1);
+  });
   const progress = (m: string) => console.error(m);
   const running = await startServer(config, logger, { client: staticClient(), progress });
   logger.info({ url: running.url, database: running.database.kind }, 'listening');
