@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { checkCodeSecret } from './db/code-secret-check.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
 import { ensureOpenDemoSurvey } from './seed/demo-open.js';
@@ -40,6 +41,10 @@ export async function startServer(
       : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
   );
   await database.migrate();
+  await checkCodeSecret(database.db, resolveCodeSecret(config)).catch(async (e: unknown) => {
+    await database.close();
+    throw e;
+  });
   if (config.seed) {
     await seedDatabase(database.db, progress);
     await ensureOpenDemoSurvey(database.db, codeHasher(resolveCodeSecret(config)), progress);
