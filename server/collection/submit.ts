@@ -95,6 +95,45 @@ export interface PendingPayload {
 }
 
 /**
+ * Claims the code of a submission (or, in open mode, records its idempotency key) and reads what
+ * the pending payload needs from the identity side: the draft's start and the sealed stratum.
+ */
+async function claimFor(
+  tx: Db,
+  hasher: CodeHasher,
+  edition: LoadedEdition,
+  code: string | undefined,
+  hash: string | null,
+): Promise<'replayed' | { codeHash: string | null; startedAt?: Date; strata: PendingPayload['strata'] }> {
+  if (code === undefined) {
+    if (hash === null) throw new TypeError('an open-mode submission needs a nonce');
+    const fresh = await tx
+      .insert(openSubmissions)
+      .values({ submissionHash: hash, surveyEditionId: edition.id })
+      .onConflictDoNothing()
+      .returning();
+    return fresh.length === 0 ? 'replayed' : { codeHash: null, strata: {} };
+  }
+  const codeHash = hasher.code(code);
+  const refused = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
+  if (refused) {
+    if (hash !== null && refused.submissionHash === hash) return 'replayed';
+    throw codeUsed();
+  }
+  const [row] = await tx
+    .select({ startedAt: drafts.startedAt, firm: codeFirms.sealed })
+    .from(surveyCodes)
+    .leftJoin(drafts, eq(drafts.codeHash, surveyCodes.codeHash))
+    .leftJoin(codeFirms, eq(codeFirms.codeHash, surveyCodes.codeHash))
+    .where(eq(surveyCodes.codeHash, codeHash));
+  return {
+    codeHash,
+    startedAt: row?.startedAt ?? undefined,
+    strata: row?.firm ? stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', row.firm, codeHash)) : {},
+  };
+}
+
+/**
  * Accepts one validated response inside `tx`: claims the code (one response per code even under
  * concurrent retries) and queues the answers, sealed, in pending_submissions. Nothing is written to
  * `responses` here: the mixer stores batches of at least k submissions in a transaction of its own
@@ -112,33 +151,9 @@ export async function storeResponse(
     input.nonce === null
       ? null
       : hasher.submission(input.code ?? '', input.nonce, canonicalJson(input.response));
-  let startedAt: Date | undefined;
-  let codeHash: string | null = null;
-  let strata: PendingPayload['strata'] = {};
-  if (input.code !== undefined) {
-    codeHash = hasher.code(input.code);
-    const refused = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
-    if (refused) {
-      if (hash !== null && refused.submissionHash === hash) return { accepted, replayed: true };
-      throw codeUsed();
-    }
-    const [row] = await tx
-      .select({ startedAt: drafts.startedAt, firm: codeFirms.sealed })
-      .from(surveyCodes)
-      .leftJoin(drafts, eq(drafts.codeHash, surveyCodes.codeHash))
-      .leftJoin(codeFirms, eq(codeFirms.codeHash, surveyCodes.codeHash))
-      .where(eq(surveyCodes.codeHash, codeHash));
-    startedAt = row?.startedAt ?? undefined;
-    if (row?.firm) strata = stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', row.firm, codeHash));
-  } else {
-    if (hash === null) throw new TypeError('an open-mode submission needs a nonce');
-    const fresh = await tx
-      .insert(openSubmissions)
-      .values({ submissionHash: hash, surveyEditionId: edition.id })
-      .onConflictDoNothing()
-      .returning();
-    if (fresh.length === 0) return { accepted, replayed: true };
-  }
+  const claim = await claimFor(tx, hasher, edition, input.code, hash);
+  if (claim === 'replayed') return { accepted, replayed: true };
+  const { codeHash, startedAt, strata } = claim;
 
   const { profile, answers, ratings } = splitResponse(edition, input.response);
   const seconds = startedAt ? (Date.now() - startedAt.getTime()) / 1000 : input.clientSeconds;
