@@ -129,6 +129,8 @@ export interface ReleaseDocument {
     excluded: number;
   } | null;
   blocks: ReleaseBlock[];
+  /** Reorganisations leading to this release's units (merges, splits, renames), for changes and profiles. */
+  lineage: LineageStep[];
 }
 
 /** Links of a release, all under /api/v1. */
@@ -302,7 +304,7 @@ export interface ProfileEntry {
 
 /** A lineage event linking the profiled unit to the units it descends from. */
 export interface LineageStep {
-  event: 'merge' | 'split' | 'rename' | 'abolish';
+  event: 'merge' | 'split' | 'rename' | 'abolish' | 'level_change';
   date: string;
   from: { code: string; name: Localized };
   to: { code: string; name: Localized } | null;

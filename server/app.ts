@@ -7,7 +7,8 @@ import { bodyGuard } from './http/body-guard.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
-import { rankingRoutes } from './routes/rankings.js';
+import { releaseRoutes } from './routes/releases.js';
+import type { ReleaseService } from './releases/service.js';
 import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
 import { authenticate } from './auth/middleware.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
@@ -19,10 +20,12 @@ export interface AppDeps {
   logger: Logger;
   /** Serves the browser client (static build or Vite middleware); mounted after the API. */
   client?: RequestHandler;
+  /** Signed releases: the public read API serves their static export (absent: no public data). */
+  releases?: ReleaseService;
 }
 
 /** The Express application, without `listen`, so tests and the CLI decide how it is served. */
-export function createApp({ config, database, logger, client }: AppDeps): Express {
+export function createApp({ config, database, logger, client, releases }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -43,11 +46,12 @@ export function createApp({ config, database, logger, client }: AppDeps): Expres
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
+  // Public release data first: it needs no session and no database (it is read from the export).
+  if (releases) api.use('/v1', releaseRoutes(releases.files));
   api.use(authenticate(database.db));
   // One code hasher for the respondent routes and the workspace's code batches.
   const hasher = codeHasher(resolveCodeSecret(config));
   api.use('/v1', workspaceRoutes(database.db, config, hasher));
-  api.use('/v1', rankingRoutes(database.db));
   api.use('/v1', surveyRoutes(database.db, config, hasher));
   api.use(apiNotFound);
   app.use('/api', api);

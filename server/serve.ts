@@ -4,9 +4,9 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { checkCodeSecret } from './db/code-secret-check.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
+import { startReleases } from './releases/start.js';
 import { ensureOpenDemoSurvey } from './seed/demo-open.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { startCollectionJobs } from './collection/jobs.js';
@@ -41,17 +41,14 @@ export async function startServer(
       : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
   );
   await database.migrate();
-  await checkCodeSecret(database.db, resolveCodeSecret(config)).catch(async (e: unknown) => {
-    await database.close();
-    throw e;
-  });
   if (config.seed) {
     await seedDatabase(database.db, progress);
     await ensureOpenDemoSurvey(database.db, codeHasher(resolveCodeSecret(config)), progress);
   }
+  const releases = await startReleases(database.db, config, progress);
   // Resumes the mixer at once: submissions acknowledged before a crash are stored now.
   const jobs = startCollectionJobs(database.db, codeHasher(resolveCodeSecret(config)), config.collection, logger);
-  const app = createApp({ config, database, logger, client: opts.client });
+  const app = createApp({ config, database, logger, client: opts.client, releases });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

@@ -13,7 +13,11 @@ import {
 
 type Bilingual = { vi: string; en: string };
 
-export interface RankingRow {
+// The edition's working scores as stored in `scores` (imported from a published source, or stored
+// by the score command). Never served as is: the public reads releases (server/releases), which
+// take imported editions from here.
+
+export interface StoredScoreRow {
   rank: number | null;
   unit: { code: string; name: Bilingual };
   composite: number | null;
@@ -24,9 +28,11 @@ export interface RankingRow {
   scores: Record<string, number | null>;
   /** Competition rank of each sub-index within the block (ties share the lowest rank). */
   ranks: Record<string, number | null>;
+  /** Why each sub-index is missing, by component code. */
+  reasons: Record<string, string | null>;
 }
 
-export interface Ranking {
+export interface StoredScores {
   family: { code: string; name: Bilingual; isDemo: boolean };
   year: number;
   status: string;
@@ -34,16 +40,16 @@ export interface Ranking {
   composite: { code: string; name: Bilingual };
   components: Array<{ code: string; name: Bilingual; weight: number | null }>;
   tiers: Array<{ code: string; name: Bilingual }>;
-  rows: RankingRow[];
+  rows: StoredScoreRow[];
 }
 
-/** The published ranking of one block in one edition, sorted by rank; undefined if there is none. */
-export async function getRanking(
+/** The stored scores of one block in one edition, sorted by rank; undefined if there are none. */
+export async function getStoredScores(
   db: Db,
   familyCode: string,
   year: number,
   blockCode?: string,
-): Promise<Ranking | undefined> {
+): Promise<StoredScores | undefined> {
   const [edition] = await db
     .select({
       id: editions.id,
@@ -116,7 +122,7 @@ export async function getRanking(
     .innerJoin(units, eq(units.id, scores.unitId))
     .where(and(eq(scores.editionId, edition.id), eq(units.blockId, block.id)));
 
-  const byUnit = new Map<string, RankingRow>();
+  const byUnit = new Map<string, StoredScoreRow>();
   for (const r of scoreRows) {
     let row = byUnit.get(r.unitCode);
     if (!row) {
@@ -128,10 +134,12 @@ export async function getRanking(
         tier: null,
         scores: {},
         ranks: {},
+        reasons: {},
       };
       for (const c of subComps) {
         row.scores[c.code] = null;
         row.ranks[c.code] = null;
+        row.reasons[c.code] = null;
       }
       byUnit.set(r.unitCode, row);
     }
@@ -145,6 +153,7 @@ export async function getRanking(
       if (c) {
         row.scores[c.code] = r.score;
         row.ranks[c.code] = r.derivedRank === null ? null : Number(r.derivedRank);
+        row.reasons[c.code] = r.missingReason;
       }
     }
   }

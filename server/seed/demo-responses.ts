@@ -6,7 +6,7 @@ import { resolveScale } from '#surveys/walk.js';
 
 // Synthetic answers for the demo province. Generic over the definition: every visible item is
 // answered, hidden ones are left empty, so the result passes validateResponse. Ratings follow a
-// latent quality per unit plus a firm bias and noise; a few respondents straight-line.
+// latent quality per unit and item plus a firm bias and noise; a few respondents straight-line.
 
 /** Items where a higher answer means worse performance (see surveys/README.md). */
 const NEGATIVE = new Set(['TR2', 'IC1', 'IC2', 'FC1', 'FC2']);
@@ -26,8 +26,8 @@ export interface SyntheticContext {
   definition: SurveyDefinition;
   /** Unit codes per block with a popularity weight (how many firms deal with the unit). */
   units: Record<string, Array<{ code: string; weight: number }>>;
-  /** Latent quality of a unit, about N(0, 0.7). */
-  quality: (block: string, unit: string) => number;
+  /** Latent quality of a unit on one item (its level, the item's aspect, the item itself). */
+  quality: (block: string, unit: string, item: string) => number;
 }
 
 const COMMENTS = [
@@ -173,7 +173,6 @@ export function synthesizeResponse(ctx: SyntheticContext, rng: Random, firm: Syn
       const chosen = (answers[selector.code] as string[] | undefined) ?? [];
       const dontKnow = p.dontKnowByBlock.get(selector.block);
       for (const unit of chosen) {
-        const latent = ctx.quality(selector.block, unit);
         const values: Record<string, AnswerValue> = {};
         for (const item of q.items) {
           if (
@@ -184,7 +183,7 @@ export function synthesizeResponse(ctx: SyntheticContext, rng: Random, firm: Syn
             })
           )
             continue;
-          const v = itemValue(ctx, rng, firm, item, latent, straight);
+          const v = itemValue(ctx, rng, firm, item, ctx.quality(selector.block, unit, item.code), straight);
           if (v !== undefined) values[item.code] = v;
         }
         (units[selector.block] ??= {})[unit] = values;

@@ -12,6 +12,7 @@ import { refreshQualityFlags } from '#server/collection/quality.js';
 import { compactSensitiveTables, DEFAULT_MIXER, mixEdition } from '#server/collection/mixer.js';
 import { checkResponse, storeResponse, type Channel } from '#server/collection/submit.js';
 import { COMMUNES, DEPARTMENTS, DISTRICTS } from './demo-units.js';
+import { qualityModel } from './demo-quality.js';
 import { synthesizeResponse, type SyntheticContext, type SyntheticFirm } from './demo-responses.js';
 
 // A fictional province, labelled as demo everywhere, so the product can be tried end to end.
@@ -140,22 +141,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Latent quality per unit: a stable level per unit plus a small change per year. */
-function qualityModel(seed: string, year: number): (block: string, unit: string) => number {
-  const cache = new Map<string, number>();
-  return (block, unit) => {
-    const key = `${block}/${unit}`;
-    let q = cache.get(key);
-    if (q === undefined) {
-      q =
-        randomSource(`${seed}/level/${key}`).normal(0, 0.7) +
-        randomSource(`${seed}/${year}/${key}`).normal(0, 0.2);
-      cache.set(key, q);
-    }
-    return q;
-  };
-}
-
 export interface DemoOptions {
   firms?: number;
   seed?: string;
@@ -207,7 +192,10 @@ async function seedYear(
         });
       }
     });
-    await mixEdition(db, hasher, edition.id, { k: DEFAULT_MIXER.k, final: i + SEED_BATCH >= responding.length });
+    await mixEdition(db, hasher, edition.id, {
+      k: DEFAULT_MIXER.k,
+      final: i + SEED_BATCH >= responding.length,
+    });
   }
   let open = 0;
   if (spec.openMode) {

@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
 import { families, scores, editions } from '#server/db/schema/index.js';
 import { importShippedPci } from '#server/import/run.js';
-import { publishDemoScores } from '#server/publish/demo.js';
 import { seedDemo } from './demo.js';
 
 export type Progress = (message: string) => void;
@@ -17,7 +16,10 @@ async function hasPciScores(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** Fills an empty database with the shipped data; a database that already has it is left alone. */
+/**
+ * Fills an empty database with the shipped data; a database that already has it is left alone.
+ * Publishing it as releases is server/releases/seed.ts (it needs the signing key).
+ */
 export async function seedDatabase(db: Db, progress: Progress = () => {}): Promise<void> {
   if (!(await hasPciScores(db))) {
     progress('Loading PCI 2006–2016 (VCCI) into the database…');
@@ -28,5 +30,4 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
     );
   }
   await seedDemo(db, progress);
-  await publishDemoScores(db, progress);
 }

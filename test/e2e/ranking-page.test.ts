@@ -6,10 +6,12 @@ import { createApp } from '#server/app.js';
 import { createLogger } from '#server/http/logger.js';
 import { staticClient } from '#server/http/static-client.js';
 import { importShippedPci } from '#server/import/run.js';
-import { publishDemoScores } from '#server/publish/demo.js';
+import { publishDemoReleases } from '#server/publish/demo.js';
+import { publishImportedEditions } from '#server/releases/publish-imported.js';
 import { seedDemo } from '#server/seed/demo.js';
 import { launchBrowser } from '#test/support/browser.js';
 import { backends, resetDatabase } from '#test/support/db.js';
+import { testReleases } from '#test/support/releases.js';
 
 const OUT = 'test-output/screenshots';
 
@@ -26,8 +28,12 @@ describe('ranking page (browser)', function () {
     await resetDatabase(database);
     await importShippedPci(database.db);
     await seedDemo(database.db, () => {}, { firms: 700 });
-    await publishDemoScores(database.db);
+    const releases = testReleases(database.db);
+    await publishImportedEditions(database.db, releases.key, 'pci');
+    await publishDemoReleases(database.db, releases.key, () => {}, { resamples: 20 });
+    await releases.refresh();
     const app = createApp({
+      releases,
       config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'production' },
       database,
       logger: createLogger('silent'),

@@ -8,7 +8,10 @@ import { loadConfig } from '#server/config.js';
 import { openDatabase } from '#server/db/client.js';
 import { readMethodology, SHIPPED_METHODOLOGIES } from '#server/publish/methodology-file.js';
 import { loadEditionInputs } from '#server/publish/score-edition.js';
-import { storeIndexResult } from '#server/publish/store-result.js';
+import { releaseSettings } from '#server/releases/config.js';
+import { exportStatic } from '#server/releases/export.js';
+import { publishEdition } from '#server/releases/publish-edition.js';
+import { loadOrCreateSigningKey } from '#server/releases/signing.js';
 import { formatCsv, formatJson } from './output.js';
 
 export const DB_USAGE = `usage: npm run score -- --family FAMILY --edition YEAR [options]
@@ -19,8 +22,9 @@ Scores the survey responses stored for one edition (DATABASE_URL, or the embedde
   --exclude-flagged   leave out responses with quality flags (speeders, straight-lining, near-duplicates)
   --bootstrap N       add N respondent resamples: intervals for every score and each unit's rank range
   --seed SEED         seed for --bootstrap (default 1)
-  --publish           store the result as the edition's published scores (refused if it has some)
-  --replace           with --publish: replace the edition's existing scores
+  --publish           publish the result as a signed release (refused if the edition has one)
+  --supersedes ID     with --publish: a correction of the edition's current release ID
+  --note TEXT         with --publish: a note for the release (shown in both languages)
   --format csv|json   csv: one row per unit; json: the full result (default csv)
   --out FILE          write there instead of stdout
 `;
@@ -45,7 +49,8 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
         publish: { type: 'boolean' },
-        replace: { type: 'boolean' },
+        supersedes: { type: 'string' },
+        note: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
       },
@@ -102,10 +107,24 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
       });
     }
     if (args.publish) {
-      const stored = await storeIndexResult(database.db, args.family!, year, methodology, result, {
-        replace: args.replace,
+      // One transaction: the release and its rows are written whole or not at all.
+      const settings = releaseSettings(config.dataDir);
+      const key = loadOrCreateSigningKey(settings.keyFile);
+      const published = await publishEdition(database.db, key, {
+        family: args.family!,
+        year,
+        methodology,
+        excludeFlagged: opts.excludeFlagged,
+        resamples,
+        seed: args.seed ?? 1,
+        supersedes: args.supersedes ?? null,
+        note: args.note ? { vi: args.note, en: args.note } : null,
+        scored: { table: inputs.table, result, bootstrap: boot },
       });
-      io.stderr(`Published ${stored.scores} scores for ${args.family} ${year}.\n`);
+      const written = await exportStatic(database.db, settings.publicDir, key);
+      io.stderr(
+        `Published release ${published.id} (sha256 ${published.sha256}); public data rewritten: ${written.files} files in ${settings.publicDir}.\n`,
+      );
     }
     const text =
       format === 'json'

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '#server/db/client.js';
@@ -21,7 +21,12 @@ function io() {
 describe('runScoreFromDb', function () {
   this.timeout(300_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'score-db-'));
-  const saved = { DB_DIR: process.env.DB_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  const publicDir = path.join(dir, 'public');
+  const saved = {
+    DB_DIR: process.env.DB_DIR,
+    DATA_DIR: process.env.DATA_DIR,
+    DATABASE_URL: process.env.DATABASE_URL,
+  };
 
   before(async () => {
     const database = await openDatabase({ dataDir: dir });
@@ -29,6 +34,7 @@ describe('runScoreFromDb', function () {
     await seedDemo(database.db, () => {}, { firms: 600 });
     await database.close();
     process.env.DB_DIR = dir;
+    process.env.DATA_DIR = dir;
     delete process.env.DATABASE_URL;
   });
 
@@ -71,17 +77,36 @@ describe('runScoreFromDb', function () {
     expect(t.out.stderr).to.include('bootstrap 20/20');
   });
 
-  it('runScoreFromDb(..., "--publish") stores scores once and refuses a second time without --replace', async () => {
+  it('runScoreFromDb(..., "--publish") publishes a signed release once; a second needs --supersedes', async () => {
     const first = io();
     expect(
       await runScoreFromDb(['--family', DEMO_FAMILY, '--edition', '2023', '--publish'], first.io),
     ).to.equal(0);
-    expect(first.out.stderr).to.match(/Published \d+ scores for ddci-demo 2023/);
+    expect(first.out.stderr).to.match(/Published release ddci-demo-2023-r1 \(sha256 [0-9a-f]{64}\)/);
+    const release = readFileSync(path.join(publicDir, 'api/v1/releases/ddci-demo-2023-r1.json'), 'utf8');
+    expect(JSON.parse(release).edition).to.equal(2023);
+    expect(statSync(path.join(dir, 'release-signing-key.pem')).mode & 0o777).to.equal(0o600);
     const second = io();
     expect(
       await runScoreFromDb(['--family', DEMO_FAMILY, '--edition', '2023', '--publish'], second.io),
     ).to.equal(1);
-    expect(second.out.stderr).to.include('ddci-demo 2023 already has published scores');
+    expect(second.out.stderr).to.include(
+      'ddci-demo 2023 already has release ddci-demo-2023-r1; a correction must say "supersedes": "ddci-demo-2023-r1"',
+    );
+    const correction = io();
+    const args = ['--family', DEMO_FAMILY, '--edition', '2023', '--publish', '--exclude-flagged'];
+    expect(
+      await runScoreFromDb(
+        [...args, '--supersedes', 'ddci-demo-2023-r1', '--note', 'Bỏ phiếu bị gắn cờ'],
+        correction.io,
+      ),
+    ).to.equal(0);
+    expect(correction.out.stderr).to.include('Published release ddci-demo-2023-r2');
+    const index = JSON.parse(readFileSync(path.join(publicDir, 'api/v1/releases.json'), 'utf8'));
+    expect(index.releases.map((r: { id: string; status: string }) => [r.id, r.status])).to.deep.equal([
+      ['ddci-demo-2023-r1', 'superseded'],
+      ['ddci-demo-2023-r2', 'current'],
+    ]);
   });
 
   it('runScoreFromDb with a bad edition or an unknown option exits 2 with the usage', async () => {

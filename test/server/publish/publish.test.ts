@@ -2,31 +2,34 @@ import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createApp } from '#server/app.js';
-import type { Ranking } from '#server/api-types.js';
+import type { Ranking } from '#api/releases.js';
 import { editions, families } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
-import { publishDemoScores } from '#server/publish/demo.js';
+import { publishDemoReleases } from '#server/publish/demo.js';
 import { shippedMethodology } from '#server/publish/methodology-file.js';
 import { loadObservations } from '#server/publish/observations.js';
 import { loadEditionInputs, scoreSurveyEdition } from '#server/publish/score-edition.js';
-import { AlreadyPublished, storeIndexResult } from '#server/publish/store-result.js';
 import { DEMO_FAMILY, seedDemo } from '#server/seed/demo.js';
 import { describeEachDatabase } from '#test/support/db.js';
+import { testReleases } from '#test/support/releases.js';
 
 const methodology = shippedMethodology('ddci-demo');
 
 describeEachDatabase('publishing survey-based scores', (ctx) => {
   const db = () => ctx.database.db;
+  let releases: ReturnType<typeof testReleases>;
   const app = () =>
     createApp({
       config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'test' },
       database: ctx.database,
       logger: createLogger('silent'),
+      releases,
     });
 
   before(async function () {
     this.timeout(300_000);
     await seedDemo(db(), () => {}, { firms: 900 });
+    releases = testReleases(db());
   });
 
   it('loadObservations(db, edition) gives one observation per response and rated unit, with profile and flags', async () => {
@@ -63,21 +66,23 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
     expect(all.table.excludedObservations).to.equal(0);
   });
 
-  it('publishDemoScores(db) publishes 2023–2025; the composite is the scaled mean of the sub-indices', async function () {
-    this.timeout(120_000);
-    expect(await publishDemoScores(db())).to.equal(true);
-    expect(await publishDemoScores(db())).to.equal(false);
+  it('publishDemoReleases(db, key) publishes 2023–2025 as releases; the composite is the scaled mean of the sub-indices', async function () {
+    this.timeout(300_000);
+    expect(await publishDemoReleases(db(), releases.key, () => {}, { resamples: 20 })).to.equal(true);
+    expect(await publishDemoReleases(db(), releases.key)).to.equal(false);
+    await releases.refresh();
     const [fam] = await db().select().from(families).where(eq(families.code, DEMO_FAMILY));
     const eds = await db().select().from(editions).where(eq(editions.familyId, fam!.id));
-    expect(eds.map((e) => [e.year, e.status, e.methodologyVersion]).sort()).to.deep.equal([
-      [2023, 'published', 'ddci-demo@2025'],
-      [2024, 'published', 'ddci-demo@2025'],
-      [2025, 'published', 'ddci-demo@2025'],
+    expect(eds.map((e) => [e.year, e.status]).sort()).to.deep.equal([
+      [2023, 'published'],
+      [2024, 'published'],
+      [2025, 'published'],
     ]);
     for (const block of ['departments', 'localities']) {
       const r = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/2025?block=${block}`).expect(200))
         .body as Ranking;
       expect(r.family.isDemo).to.equal(true);
+      expect(r.release.id).to.equal('ddci-demo-2025-r1');
       expect(r.components).to.have.length(block === 'departments' ? 8 : 10);
       const scored = r.rows.filter((row) => row.composite !== null);
       expect(scored.length).to.be.greaterThan(3);
@@ -88,24 +93,30 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
         expect(row.composite!).to.be.within(0, 100);
         expect(row.rank).to.equal(1 + scored.filter((o) => o.composite! > row.composite!).length);
         expect(row.tier).to.not.equal(null);
+        expect(row.interval![0]).to.be.at.most(row.interval![1]);
+        expect(row.rankRange![0]).to.be.at.least(1).and.at.most(row.rankRange![1]);
+        expect(row.n).to.be.greaterThan(0);
       }
-      for (const row of r.rows.filter((x) => x.composite === null)) expect(row.rank).to.equal(null);
+      for (const row of r.rows.filter((x) => x.composite === null)) {
+        expect(row.rank).to.equal(null);
+        expect(row.reason).to.be.a('string');
+      }
     }
   });
 
-  it('storeIndexResult(db, ...) refuses to overwrite a published edition unless asked to replace it', async () => {
-    const { result } = await scoreSurveyEdition(db(), DEMO_FAMILY, 2025, methodology);
-    let error: unknown;
-    await storeIndexResult(db(), DEMO_FAMILY, 2025, methodology, result).catch((e) => (error = e));
-    expect(error).to.be.instanceOf(AlreadyPublished);
-    const before = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/2025`)).body as Ranking;
-    const again = await storeIndexResult(db(), DEMO_FAMILY, 2025, methodology, result, { replace: true });
-    expect(again.scores).to.be.greaterThan(0);
-    const after = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/2025`)).body as Ranking;
-    // Scoring the same responses with flags included can change scores, but the shape is the same.
-    expect(after.rows.map((r) => r.unit.code).sort()).to.deep.equal(
-      before.rows.map((r) => r.unit.code).sort(),
-    );
+  it('publishDemoReleases(db, key) titles each edition with its own year and compares with the year before', async () => {
+    for (const year of [2023, 2024, 2025]) {
+      const r = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/${year}`).expect(200))
+        .body as Ranking;
+      expect(r.release.title.vi).to.include(String(year));
+      expect(r.composite.name.vi).to.include(String(year));
+      for (const other of [2023, 2024, 2025].filter((y) => y !== year)) {
+        expect(r.release.title.vi + r.composite.name.vi).not.to.include(String(other));
+      }
+      const changed = r.rows.filter((row) => row.change !== null);
+      if (year === 2023) expect(changed).to.deep.equal([]);
+      else expect(changed.length).to.be.greaterThan(5);
+    }
   });
 
   it('loadObservations(db, unknown edition) gives no observations', async () => {
@@ -113,17 +124,19 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
   });
 });
 
-describeEachDatabase('publishDemoScores on a partial demo', (ctx) => {
-  it('publishDemoScores(db) warns how to fix an interrupted seed instead of failing the start', async () => {
+describeEachDatabase('publishDemoReleases on a partial demo', (ctx) => {
+  it('publishDemoReleases(db, key) warns how to fix an interrupted seed instead of failing the start', async () => {
     const [fam] = await ctx.database.db
       .insert(families)
       .values({ code: DEMO_FAMILY, kind: 'ddci', nameVi: 'Demo', nameEn: 'Demo', isDemo: 1 })
       .returning();
     await ctx.database.db.insert(editions).values({ familyId: fam!.id, year: 2023 });
     const messages: string[] = [];
-    expect(await publishDemoScores(ctx.database.db, (m) => messages.push(m))).to.equal(false);
+    expect(
+      await publishDemoReleases(ctx.database.db, testReleases(ctx.database.db).key, (m) => messages.push(m)),
+    ).to.equal(false);
     expect(messages).to.deep.equal([
-      'Warning: the demo province has no 2024, 2025 edition (was the first start interrupted?). Its scores are not published. Start once with an empty DATA_DIR (or delete the database) to seed it again.',
+      'Warning: the demo province has no 2024, 2025 edition (was the first start interrupted?). Its results are not published. Start once with an empty DATA_DIR (or delete the database) to seed it again.',
     ]);
   });
 });

@@ -8,8 +8,10 @@ import { createApp } from '#server/app.js';
 import { createLogger } from '#server/http/logger.js';
 import { PCI_DATA_DIR } from '#server/import/context.js';
 import { importShippedPci } from '#server/import/run.js';
-import type { Ranking } from '#server/api-types.js';
+import type { Ranking } from '#api/releases.js';
+import { publishImportedEditions } from '#server/releases/publish-imported.js';
 import { describeEachDatabase } from '#test/support/db.js';
+import { testReleases } from '#test/support/releases.js';
 
 /** Published 2016 composites straight from the shipped CSV, to compare with what the API serves. */
 const published2016 = new Map(
@@ -28,11 +30,15 @@ describeEachDatabase('rankings API', (ctx) => {
   before(async function () {
     this.timeout(300_000);
     await importShippedPci(ctx.database.db);
+    const releases = testReleases(ctx.database.db);
+    await publishImportedEditions(ctx.database.db, releases.key, 'pci');
+    await releases.refresh();
     const sink = new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) });
     app = createApp({
       config: { bodyLimitBytes: 10_000, trustProxy: false, nodeEnv: 'test' },
       database: ctx.database,
       logger: createLogger('info', sink),
+      releases,
     });
   });
 
@@ -72,16 +78,17 @@ describeEachDatabase('rankings API', (ctx) => {
     expect(y2010.components.reduce((s, c) => s + c.weight!, 0)).to.be.closeTo(1, 1e-9);
   });
 
-  it('GET /api/v1/rankings/pci/2016.csv returns formula-safe CSV with a BOM', async () => {
+  it('GET /api/v1/rankings/pci/2016.csv returns CSV with a BOM and Vietnamese headers; ?lang=en English ones', async () => {
     const res = await request(app).get('/api/v1/rankings/pci/2016.csv').expect(200);
     expect(res.headers['content-type']).to.match(/^text\/csv/);
-    const lines = res.text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    expect(res.text.startsWith('\uFEFF')).to.equal(true);
+    const lines = res.text.slice(1).trim().split('\r\n');
     expect(lines).to.have.length(64);
-    expect(lines[0]).to.match(/^rank,unit_code,unit_vi,unit_en,composite,tier_vi,tier_en,entry_costs,/);
-    expect(lines[1]).to.match(/^1,danang,Đà Nẵng,Da Nang,70.001396,Rất tốt,Excellent,/);
+    expect(lines[0]).to.match(/^Hạng,Mã đơn vị,Đơn vị,PCI \(có trọng số\),/);
+    expect(lines[1]).to.match(/^1,danang,Đà Nẵng,70.001396,/);
+    const en = await request(app).get('/api/v1/rankings/pci/2016.csv?lang=en').expect(200);
+    expect(en.text.slice(1).split('\r\n')[0]).to.match(/^Rank,Unit code,Unit,PCI \(weighted\),/);
+    expect(en.text.slice(1).split('\r\n')[1]).to.match(/^1,danang,Da Nang,70.001396,/);
   });
 
   it('GET /api/v1/families lists PCI with its editions 2006–2016 and their methodology versions', async () => {

@@ -1,0 +1,24 @@
+import type { Db } from '#server/db/client.js';
+import { releaseSettings } from './config.js';
+import { publishShippedReleases } from './seed.js';
+import { createReleaseService, type ReleaseService } from './service.js';
+import { loadOrCreateSigningKey } from './signing.js';
+
+/**
+ * At start: loads (or creates) the signing key, publishes the shipped data as releases when seeding,
+ * and rewrites the static export the public API serves.
+ */
+export async function startReleases(
+  db: Db,
+  config: { dataDir: string; seed: boolean },
+  progress: (m: string) => void,
+): Promise<ReleaseService> {
+  const settings = releaseSettings(config.dataDir);
+  const key = loadOrCreateSigningKey(settings.keyFile);
+  progress(`Release-signing key ${settings.keyFile} (Ed25519, fingerprint ${key.fingerprint})`);
+  const releases = createReleaseService(db, key, settings.publicDir);
+  if (config.seed) await publishShippedReleases(db, key, progress);
+  const written = await releases.refresh();
+  progress(`Public data: ${written.releases} releases, ${written.files} files in ${settings.publicDir}`);
+  return releases;
+}

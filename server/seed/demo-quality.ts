@@ -1,0 +1,43 @@
+import { randomSource } from '#scoring/random.js';
+
+// How good each demo unit is, on the latent scale the synthetic answers are drawn from. Tuned so
+// that, with 2,000 responses a year, departments score about 45–80 and localities about 40–85.
+
+const LEVEL_SD = 0.2;
+const ASPECT_SD = 0.35;
+const ITEM_SD = 0.4;
+const LAG_WEIGHT = 1.5;
+const LAG_FROM = 1;
+const OFFSET = 0.8;
+
+/**
+ * Latent quality of a unit on an item: a stable level per unit, an own strength or weakness per
+ * aspect (the item's letter prefix, e.g. TR = transparency) with now and then a marked weakness, a
+ * little per item, and a small change per year. Aspects that vary on their own keep composites
+ * within about 45–85 of 100, as published DDCIs are, instead of min–max normalisation spreading
+ * units from worst to best on every indicator at once.
+ */
+export function qualityModel(
+  seed: string,
+  year: number,
+): (block: string, unit: string, item: string) => number {
+  const cache = new Map<string, number>();
+  const draw = (key: string, sd: number) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = randomSource(key).normal(0, sd)));
+    return v;
+  };
+  return (block, unit, item) => {
+    const key = `${block}/${unit}`;
+    const aspect = item.replace(/\d+$/, '');
+    const weakness = LAG_WEIGHT * Math.max(0, draw(`${seed}/lag/${aspect}/${key}`, 1) - LAG_FROM);
+    return (
+      OFFSET +
+      draw(`${seed}/level/${key}`, LEVEL_SD) +
+      draw(`${seed}/aspect/${aspect}/${key}`, ASPECT_SD) -
+      weakness +
+      draw(`${seed}/item/${item}/${key}`, ITEM_SD) +
+      draw(`${seed}/${year}/${key}`, 0.15)
+    );
+  };
+}
