@@ -6,7 +6,14 @@ import { checkText } from './check/text.js';
 import { inspectJson } from './guard.js';
 import type { LocatedError, SurveyDefinition } from './types.js';
 
-const DEFINITION_LIMITS = { maxDepth: 16, maxNodes: 200_000, maxStringLength: 2_000_000 };
+// Explicit caps, so the check stays linear in the input: no array in the schema may hold more than
+// 300 items, so a longer one is refused before Ajv (allErrors) would report each extra item.
+const DEFINITION_LIMITS = {
+  maxDepth: 16,
+  maxNodes: 200_000,
+  maxStringLength: 2_000_000,
+  maxArrayLength: 1000,
+};
 
 /**
  * Every problem with a survey definition, located by JSON pointer: hostile JSON first, then the

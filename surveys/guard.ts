@@ -6,6 +6,8 @@ export interface JsonLimits {
   maxDepth: number;
   maxNodes: number;
   maxStringLength: number;
+  /** Longest array allowed, checked before any schema validator sees the input (whose work grows with it). */
+  maxArrayLength?: number;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -28,6 +30,8 @@ export function inspectJson(value: unknown, limits: JsonLimits): LocatedError | 
     }
     if (node === null || typeof node !== 'object') continue;
     if (depth >= limits.maxDepth) return error(path, 'too_deep', { limit: limits.maxDepth });
+    if (Array.isArray(node) && node.length > (limits.maxArrayLength ?? Infinity))
+      return error(path, 'too_large', { limit: limits.maxArrayLength! });
     const entries: Array<[string, unknown]> = Array.isArray(node)
       ? node.map((v, i) => [String(i), v])
       : Object.keys(node).map((k) => [k, (node as Record<string, unknown>)[k]]);
