@@ -1,4 +1,5 @@
-import type { Aggregator, Bilingual, CompositeScale, Direction, Normaliser } from './methodology/types.js';
+import type { Localized } from '#api/text.js';
+import type { Aggregator, CompositeScale, Direction, Normaliser } from './methodology/types.js';
 import type { BenchmarkUsed, BlockResult, Cell, IndexResult, MissingReason, NodeResult } from './types.js';
 
 export interface IndicatorInputs {
@@ -18,7 +19,7 @@ export interface Explanation {
   unit: string;
   block: string;
   code: string;
-  name: Bilingual;
+  name: Localized;
   type: NodeResult['type'];
   value: Cell;
   reason: MissingReason | null;
@@ -39,7 +40,7 @@ export interface Explanation {
   scale?: CompositeScale | null;
   children?: Explanation[];
   /** Ancestors from the parent up to the root, with their values and weights for this unit. */
-  path: { code: string; name: Bilingual; value: Cell; weightUsed: number }[];
+  path: { code: string; name: Localized; value: Cell; weightUsed: number }[];
 }
 
 /**

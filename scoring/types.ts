@@ -1,10 +1,10 @@
 // Engine input and output types. Internally values are Float64Array with NaN = missing; everything public uses
 // null plus a reason, and never NaN or Infinity.
 
+import type { Localized } from '#api/text.js';
 import type {
   AggregateType,
   Aggregator,
-  Bilingual,
   BenchmarkKind,
   CompositeScale,
   Direction,
@@ -17,7 +17,7 @@ export type Cell = number | null;
 export interface UnitRow {
   code: string;
   block: string;
-  name?: Bilingual;
+  name?: Localized;
   /** Respondents for the unit as a whole (checked against methodology.minRespondents). */
   respondents?: number;
   /** Grouping labels, e.g. { EurAsia_group: "Asia" }, for group imputation. */
@@ -84,7 +84,7 @@ export interface TreatmentRecord {
 
 export interface NodeResult {
   code: string;
-  name: Bilingual;
+  name: Localized;
   type: AggregateType | 'indicator';
   parent: string | null;
   children: string[];
@@ -112,7 +112,7 @@ export interface NodeResult {
 
 export interface TierAssignment {
   index: number;
-  label: Bilingual;
+  label: Localized;
 }
 
 export interface BlockResult {

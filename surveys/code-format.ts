@@ -6,6 +6,8 @@
 // detects every single substitution and every transposition of adjacent symbols, including the
 // check symbol itself.
 
+import type { Localized } from '#api/text.js';
+
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Random symbols per code; 13 × 5 = 65 bits. */
 export const CODE_PAYLOAD_LENGTH = 13;
@@ -64,7 +66,7 @@ export function parseCode(input: string): ParsedCode {
 }
 
 /** Bilingual messages for a code that fails the local check, shown before the server is asked. */
-export const CODE_PROBLEM_MESSAGES: Record<CodeProblem, { vi: string; en: string }> = {
+export const CODE_PROBLEM_MESSAGES: Record<CodeProblem, Localized> = {
   empty: { vi: 'Vui lòng nhập mã khảo sát.', en: 'Please enter your survey code.' },
   invalid_character: {
     vi: 'Mã khảo sát chỉ gồm chữ số và chữ cái (không có U).',

@@ -1,4 +1,5 @@
-import type { LocalizedText, Question, SurveyDefinition, UnitItem } from './types.js';
+import type { Localized } from '#api/text.js';
+import type { Question, SurveyDefinition, UnitItem } from './types.js';
 import { questionSites, resolveScale } from './walk.js';
 
 export type CompatibilityCode =
@@ -15,7 +16,7 @@ export interface CompatibilityIssue {
   /** Item code; per-unit items are prefixed with their unit block: "departments/TR1". */
   item: string;
   code: CompatibilityCode;
-  reason: LocalizedText;
+  reason: Localized;
 }
 
 type Item = Question | UnitItem;
@@ -124,7 +125,7 @@ function items(definition: SurveyDefinition): Map<string, Item> {
   return out;
 }
 
-function sameLabels(a: LocalizedText[], b: LocalizedText[]): boolean {
+function sameLabels(a: Localized[], b: Localized[]): boolean {
   return (
     a.length === b.length && a.every((l, i) => l.en.trim().toLowerCase() === b[i]?.en.trim().toLowerCase())
   );

@@ -1,8 +1,8 @@
-import type { LocalizedText } from './types.js';
+import type { Localized } from '#api/text.js';
 
 // Bilingual messages for every error code the package reports. Placeholders in braces are filled
 // from params; ajv-i18n has no Vietnamese, so these are our own.
-const MESSAGES: Record<string, LocalizedText> = {
+const MESSAGES: Record<string, Localized> = {
   // hostile input
   forbidden_key: { vi: 'Khóa "{key}" không được phép.', en: 'Key "{key}" is not allowed.' },
   too_deep: {
@@ -157,7 +157,7 @@ const MESSAGES: Record<string, LocalizedText> = {
 };
 
 /** The bilingual message for an error code, with `{name}` placeholders filled from params. */
-export function message(code: string, params: Record<string, string | number> = {}): LocalizedText {
+export function message(code: string, params: Record<string, string | number> = {}): Localized {
   const template = MESSAGES[code];
   if (!template) throw new RangeError(`no message for ${code}`);
   const fill = (s: string): string =>

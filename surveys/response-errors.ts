@@ -1,6 +1,7 @@
+import type { Localized } from '#api/text.js';
 import { message } from './messages.js';
 import { prepare } from './prepare.js';
-import type { LocalizedText, LocatedError, SurveyDefinition } from './types.js';
+import type { LocatedError, SurveyDefinition } from './types.js';
 import { pointerSegment } from './walk.js';
 
 /** The fields of an Ajv ErrorObject that are read here; surveys/schema-interpreter.ts emits the same. */
@@ -12,7 +13,7 @@ export interface SchemaErrorLike {
   propertyName?: string;
 }
 
-const TYPE_NAMES: Record<string, LocalizedText> = {
+const TYPE_NAMES: Record<string, Localized> = {
   integer: { vi: 'một số nguyên', en: 'a whole number' },
   number: { vi: 'một số', en: 'a number' },
   string: { vi: 'một chuỗi ký tự', en: 'text' },

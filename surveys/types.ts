@@ -1,31 +1,27 @@
 // Types for survey definitions. surveys/schema/definition.schema.json is the source of truth;
 // test/surveys/types.test.ts fails when a property here and in the schema drift apart.
 
-/** User-facing text in both languages. */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+import type { Localized } from '#api/text.js';
 
 /** Option codes are small integers or short identifiers (`^[A-Za-z0-9_]{1,32}$`). */
 export type OptionCode = number | string;
 
 export interface ChoiceOption {
   code: OptionCode;
-  label: LocalizedText;
+  label: Localized;
   /** Multiple choice only: a "none of the above" option that cannot be combined with others. */
   exclusive?: boolean;
 }
 
 export interface DontKnow {
   code: number;
-  label: LocalizedText;
+  label: Localized;
 }
 
 /** Answer values are 1..points; labels[i] names value i + 1. */
 export interface RatingScale {
   points: number;
-  labels: LocalizedText[];
+  labels: Localized[];
   dontKnow?: DontKnow;
 }
 
@@ -36,8 +32,8 @@ export type NumericUnit = 'days' | 'hours' | 'percent' | 'count' | 'vnd' | 'year
 export interface SingleChoiceQuestion {
   type: 'single';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -49,8 +45,8 @@ export interface SingleChoiceQuestion {
 export interface MultipleChoiceQuestion {
   type: 'multiple';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -63,8 +59,8 @@ export interface MultipleChoiceQuestion {
 export interface RatingQuestion {
   type: 'rating';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -76,8 +72,8 @@ export interface RatingQuestion {
 export interface NumericQuestion {
   type: 'numeric';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -92,8 +88,8 @@ export interface NumericQuestion {
 export interface TextQuestion {
   type: 'text';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -105,8 +101,8 @@ export interface TextQuestion {
 export interface DateQuestion {
   type: 'date';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   component?: string;
   required?: boolean;
   showIf?: string;
@@ -120,8 +116,8 @@ export interface DateQuestion {
 export interface UnitsQuestion {
   type: 'units';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   required?: boolean;
   showIf?: string;
   requiredIf?: string;
@@ -134,8 +130,8 @@ export interface UnitsQuestion {
 export interface UnitRatingsQuestion {
   type: 'unitRatings';
   code: string;
-  text: LocalizedText;
-  help?: LocalizedText;
+  text: Localized;
+  help?: Localized;
   showIf?: string;
   selector: string;
   items: UnitItem[];
@@ -157,16 +153,16 @@ export type QuestionType = Question['type'];
 
 export interface Section {
   id: string;
-  title: LocalizedText;
-  description?: LocalizedText;
+  title: Localized;
+  description?: Localized;
   showIf?: string;
   questions: Question[];
 }
 
 export interface UnitBlock {
   key: string;
-  label: LocalizedText;
-  description?: LocalizedText;
+  label: Localized;
+  description?: Localized;
 }
 
 export interface SurveyDefinition {
@@ -174,8 +170,8 @@ export interface SurveyDefinition {
   schemaVersion: 1;
   id: string;
   edition: number;
-  title: LocalizedText;
-  intro: LocalizedText;
+  title: Localized;
+  intro: Localized;
   blocks: UnitBlock[];
   scales?: Record<string, RatingScale>;
   sections: Section[];
@@ -204,5 +200,5 @@ export interface SurveyResponse {
 export interface LocatedError {
   path: string;
   code: string;
-  message: LocalizedText;
+  message: Localized;
 }

@@ -1,10 +1,7 @@
 // Types of the methodology format. schema.json is the source of truth; test/scoring/methodology/types.test.ts
 // checks that every property and enumeration here matches it.
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+import type { Localized } from '#api/text.js';
 
 export type Direction = 1 | -1;
 
@@ -124,7 +121,7 @@ export type Aggregator = (typeof AGGREGATORS)[number];
 export interface IndicatorNode {
   type: 'indicator';
   code: string;
-  name: Bilingual;
+  name: Localized;
   /** Weight relative to its siblings (≥ 0). */
   weight: number;
   source: IndicatorSource;
@@ -138,7 +135,7 @@ export interface IndicatorNode {
   /** Hard series the value is divided by before anything else (ASEM "denominate"). */
   denominator?: string;
   unit?: string;
-  description?: Bilingual;
+  description?: Localized;
 }
 
 export const AGGREGATE_TYPES = ['index', 'subindex', 'group'] as const;
@@ -147,7 +144,7 @@ export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 export interface AggregateNode {
   type: AggregateType;
   code: string;
-  name: Bilingual;
+  name: Localized;
   /** Ignored at the root. */
   weight: number;
   aggregator: Aggregator;
@@ -156,7 +153,7 @@ export interface AggregateNode {
   /** The node is missing when the share of available children is below this (strictly). Default 0: one child suffices. */
   coverage?: number;
   children: MethodologyNode[];
-  description?: Bilingual;
+  description?: Localized;
 }
 
 export type MethodologyNode = IndicatorNode | AggregateNode;
@@ -177,7 +174,7 @@ export type TierMethod = (typeof TIER_METHODS)[number];
  */
 export interface TierRule {
   method: TierMethod;
-  labels: Bilingual[];
+  labels: Localized[];
   cutoffs?: number[];
   probabilities?: number[];
   k?: number[];
@@ -185,7 +182,7 @@ export interface TierRule {
 
 export interface Block {
   code: string;
-  name: Bilingual;
+  name: Localized;
   /** Codes of the root's children scored in this block; omitted = all. */
   components?: string[];
 }
@@ -194,8 +191,8 @@ export interface Methodology {
   $schema?: string;
   id: string;
   version: string;
-  name: Bilingual;
-  description?: Bilingual;
+  name: Localized;
+  description?: Localized;
   /** Units with fewer respondents are suppressed, not scored (reason "unit-suppressed"). */
   minRespondents?: number;
   blocks: Block[];

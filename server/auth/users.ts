@@ -1,3 +1,4 @@
+import type { Localized } from '#api/text.js';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { CreateUserBody, UpdateUserBody, UserSummary } from '#api/admin-users.js';
 import { recordAudit } from '#server/audit/log.js';
@@ -33,7 +34,7 @@ const audited = (u: UserRow) => ({
   mustChangePassword: u.mustChangePassword,
 });
 
-const field = (path: string, code: string, message: { vi: string; en: string }) =>
+const field = (path: string, code: string, message: Localized) =>
   new HttpError(422, 'invalid_request', message, [{ path, code, message }]);
 
 export function checkNewUser(input: CreateUserBody): void {

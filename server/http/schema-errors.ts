@@ -31,7 +31,7 @@ function typeParams(type: unknown): Record<string, string> {
 }
 
 /** What a failed oneOf/anyOf offered: the keys each branch requires, or its title. */
-function branchNames(branches: unknown): { vi: string; en: string } {
+function branchNames(branches: unknown): Localized {
   const names = (Array.isArray(branches) ? branches : []).map((b: { required?: string[]; title?: string }) =>
     b.required?.length ? b.required.map((k) => `"${k}"`).join(' + ') : (b.title ?? '?'),
   );

@@ -1,3 +1,4 @@
+import type { Localized } from '#api/text.js';
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
@@ -6,7 +7,7 @@ import { upsert } from '#server/db/upsert.js';
 
 interface Named {
   code: string;
-  name: { vi: string; en: string };
+  name: Localized;
 }
 
 /** A family's fixed structure, shipped as JSON beside its data (e.g. server/data/pci/family.json). */
@@ -14,8 +15,8 @@ export interface FamilySpec {
   code: string;
   kind: 'pci' | 'ddci';
   isDemo?: boolean;
-  name: { vi: string; en: string };
-  source?: { vi: string; en: string };
+  name: Localized;
+  source?: Localized;
   blocks: Named[];
   composite: Named;
   components: Named[];

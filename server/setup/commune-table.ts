@@ -1,3 +1,4 @@
+import type { Localized } from '#api/text.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
@@ -79,7 +80,7 @@ async function ensureBlock(
   actor: Actor,
   f: FamilyRow,
   code: string,
-  name: { vi: string; en: string },
+  name: Localized,
 ): Promise<number> {
   const existing = await tx.select().from(blocks).where(eq(blocks.familyId, f.id));
   const found = existing.find((b) => b.code === code);

@@ -1,3 +1,4 @@
+import type { Localized } from '#api/text.js';
 import { message } from '#surveys/messages.js';
 import type { LocatedError, SurveyDefinition } from '#surveys/types.js';
 import { pointerSegment, questionSites } from '#surveys/walk.js';
@@ -34,17 +35,12 @@ export function checkText(definition: SurveyDefinition): LocatedError[] {
   return errors;
 }
 
-function isText(record: Record<string, unknown>): record is { vi: string; en: string } {
+function isText(record: Record<string, unknown>): record is Record<string, unknown> & Localized {
   const keys = Object.keys(record);
   return keys.length === 2 && typeof record.vi === 'string' && typeof record.en === 'string';
 }
 
-function checkOne(
-  text: { vi: string; en: string },
-  path: string,
-  unitScopes: string[],
-  errors: LocatedError[],
-): void {
+function checkOne(text: Localized, path: string, unitScopes: string[], errors: LocatedError[]): void {
   for (const language of LANGUAGES) {
     if (text[language.key].trim() === '') {
       errors.push({

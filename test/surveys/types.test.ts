@@ -1,10 +1,10 @@
+import type { Localized } from '#api/text.js';
 import { expect } from 'chai';
 import schema from '#surveys/schema/definition.schema.json' with { type: 'json' };
 import type {
   ChoiceOption,
   DateQuestion,
   DontKnow,
-  LocalizedText,
   MultipleChoiceQuestion,
   NumericQuestion,
   NumericUnit,
@@ -38,7 +38,7 @@ const q = {
 const qr = { type: true, code: true, text: true } as const;
 
 const shapes = {
-  text: { all: { vi: true, en: true }, required: { vi: true, en: true } } satisfies Shape<LocalizedText>,
+  text: { all: { vi: true, en: true }, required: { vi: true, en: true } } satisfies Shape<Localized>,
   option: {
     all: { code: true, label: true, exclusive: true },
     required: { code: true, label: true },

@@ -1,3 +1,4 @@
+import type { Localized } from '#api/text.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -191,7 +192,7 @@ export const openSubmissions = pgTable('open_submissions', {
 
 export interface QualityFlag {
   code: 'speeder' | 'straight_lining' | 'near_duplicate';
-  reason: { vi: string; en: string };
+  reason: Localized;
 }
 
 /**
