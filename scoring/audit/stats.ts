@@ -60,9 +60,15 @@ export function columnStats(x: ArrayLike<number>, thresholds: StatsThresholds = 
     shareUnique: n > 0 ? unique / n : NaN,
     flags: [],
   };
-  if (!(out.availability >= (thresholds.availability ?? 0.65))) out.flags.push('low-availability');
-  if (out.shareZeros > (thresholds.zeros ?? 0.5)) out.flags.push('mostly-zeros');
-  if (out.shareUnique < (thresholds.unique ?? 0.5)) out.flags.push('low-variation');
-  if (!jrc.pass) out.flags.push('outliers');
+  out.flags = flags(out, jrc.pass, thresholds);
+  return out;
+}
+
+function flags(s: ColumnStats, jrcPass: boolean, t: StatsThresholds): string[] {
+  const out: string[] = [];
+  if (!(s.availability >= (t.availability ?? 0.65))) out.push('low-availability');
+  if (s.shareZeros > (t.zeros ?? 0.5)) out.push('mostly-zeros');
+  if (s.shareUnique < (t.unique ?? 0.5)) out.push('low-variation');
+  if (!jrcPass) out.push('outliers');
   return out;
 }

@@ -15,7 +15,7 @@ describe('audit building blocks', () => {
     expect(pearson(x, y)).to.be.closeTo(0.7745966692414834, 1e-12);
     expect(spearman(x, y)).to.be.closeTo(0.7378647873726218, 1e-12);
     expect(Array.from(averageRanks([2, 4, 5, 4, 5]))).to.deep.equal([1, 2.5, 4.5, 2.5, 4.5]);
-    expect(pearson([1, 1, 1], [1, 2, 3])).to.be.NaN;
+    expect(Number.isNaN(pearson([1, 1, 1], [1, 2, 3]))).to.equal(true);
   });
 
   it('cronbachAlpha(columns) is k/(k−1)·(1 − Σ var / Σ cov): 2/3 for (1, 2, 3) and (1, 3, 2), 1 for copies', () => {
@@ -32,7 +32,7 @@ describe('audit building blocks', () => {
         [1, 2, 4],
       ]),
     ).to.be.closeTo(1, 1e-12);
-    expect(cronbachAlpha([[1, 2, 3]])).to.be.NaN;
+    expect(Number.isNaN(cronbachAlpha([[1, 2, 3]]))).to.equal(true);
   });
 
   it('columnStats(x) gives the statistics over available values and the JRC, zero and unique flags', () => {
