@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-
-export type Lang = 'vi' | 'en';
+import type { Lang } from '#api/text.js';
 
 /** The caller's language: `?lang=` first, then Accept-Language; Vietnamese by default. */
 export function requestLang(req: Request): Lang {
