@@ -1,10 +1,13 @@
 // npm run bench:submit -- [--duration 10] [--connections 50]
 //
 // autocannon against POST /api/v1/surveys/:slug/responses, each request with a different
-// pre-issued code and a valid synthetic response. PGlite in a temporary directory by default;
-// DATABASE_URL for a PostgreSQL server (the bench adds its own family and edition; use a scratch
-// database). Prints req/s, p50 and p99 latency, then checks that the number of stored responses
-// equals the number of acknowledged (200) submissions.
+// pre-issued code and a valid synthetic response, with the mixer running as the scheduled job does
+// (every second here, batches of k = 20). Then the same load against a baseline endpoint that does
+// exactly the writes of one submission (claim + sealed pending row, storeResponse) without HTTP
+// validation, and the ratio of the two. PGlite in a temporary directory by default; DATABASE_URL
+// for a PostgreSQL server (the bench adds its own family and edition; use a scratch database).
+// Prints req/s, p50 and p99 latency, then checks that the number of stored responses equals the
+// number of acknowledged (200) submissions once the mixer has stored its final batch.
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +15,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import express from 'express';
 import { count, eq } from 'drizzle-orm';
 import { randomSource } from '#scoring/random.js';
 import { createApp } from '#server/app.js';
@@ -21,6 +24,11 @@ import { blocks, families, responses, units } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { synthesizeResponse } from '#server/seed/demo-responses.js';
 import { codeHasher } from '#server/collection/code-hash.js';
+import { startCollectionJobs } from '#server/collection/jobs.js';
+import { runMixer } from '#server/collection/mixer.js';
+import { storeResponse } from '#server/collection/submit.js';
+import type { SurveyResponse } from '#surveys/types.js';
+import { loadSubmissions, type LoadRun } from './submit-load.js';
 import { issueCodes } from '#server/collection/codes.js';
 import { createSurveyEdition, vietnamToday } from '#server/collection/editions.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
@@ -75,16 +83,20 @@ const edition = await createSurveyEdition(db, {
 const secret = randomBytes(32).toString('hex');
 const perSecond = database.kind === 'pglite' ? 400 : 3000;
 const codeCount = Math.ceil(duration * perSecond);
-let t = Date.now();
-const codes = (
-  await issueCodes(
-    db,
-    codeHasher(secret),
-    edition.id,
-    Array.from({ length: codeCount }, () => ({})),
-  )
-).map((c) => c.code);
-console.log(`issued ${codes.length} codes in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+const hasher = codeHasher(secret);
+const t = Date.now();
+const issue = async () =>
+  (
+    await issueCodes(
+      db,
+      hasher,
+      edition.id,
+      Array.from({ length: codeCount }, () => ({})),
+    )
+  ).map((c) => c.code);
+const codes = await issue();
+const baselineCodes = await issue();
+console.log(`issued 2 × ${codes.length} codes in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 const rng = randomSource('bench-submit');
 const ctx = {
@@ -108,89 +120,75 @@ const app = createApp({
   database,
   logger: createLogger('warn'),
 });
+// The baseline: the same JSON body, straight into the writes of one submission (no route
+// validation, no response validation, no middleware but the JSON parser).
+const baseline = express();
+baseline.use(express.json({ limit: '1mb' }));
+baseline.post('/baseline', async (req, res) => {
+  const b = req.body as { code: string; submissionId: string; response: SurveyResponse };
+  await db.transaction((tx) =>
+    storeResponse(tx as never, hasher, edition, {
+      code: b.code.replace(/-/g, ''),
+      nonce: b.submissionId,
+      response: b.response,
+      channel: 'online',
+      clientSeconds: 900,
+    }),
+  );
+  res.json({ status: 'accepted' });
+});
+baseline.use('/', app);
 const server = await new Promise<Server>((resolve) => {
-  const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  const s = baseline.listen(0, '127.0.0.1', () => resolve(s));
 });
-const port = (server.address() as { port: number }).port;
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const mixer = { k: 20, maxDelayMs: 0 };
+const jobs = startCollectionJobs(db, hasher, { ...mixer, intervalSeconds: 1, draftIdleDays: 30 });
 
-let next = 0;
-let exhausted = false;
-// Per connection (context), the body in flight; a 200 marks it acknowledged.
-const sent: string[] = [];
-const acked = new Set<number>();
-const failures = new Map<number, string>();
-t = Date.now();
-const result = await autocannon({
-  url: `http://127.0.0.1:${port}`,
-  connections,
-  duration,
-  timeout: 30,
-  requests: [
-    {
-      method: 'POST',
-      path: `/api/v1/surveys/${edition.slug}/responses`,
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req, context) => {
-        const i = next++;
-        if (i >= codes.length) exhausted = true;
-        const code = codes[i % codes.length];
-        sent[i] = JSON.stringify({
-          code,
-          submissionId: `bench-${tag}-${i}`,
-          response: bodies[i % bodies.length],
-          durationSeconds: 900,
-        });
-        (context as { i: number }).i = i;
-        return { ...req, body: sent[i] };
-      },
-      onResponse: (status, body, context) => {
-        if (status === 200) acked.add((context as { i: number }).i);
-        else if (failures.size < 5) failures.set(status, body.slice(0, 300));
-      },
-    },
-  ],
-});
-// autocannon drops requests still in flight when time is up; the server may have stored them.
-// A client would retry with the same submissionId: do that, which must not store anything twice.
-let retried = 0;
-for (let i = 0; i < sent.length; i++) {
-  if (acked.has(i) || sent[i] === undefined) continue;
-  retried++;
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/${edition.slug}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: sent[i],
-  });
-  if (res.status === 200) acked.add(i);
-}
+const stored = async () =>
+  (await db.select({ n: count() }).from(responses).where(eq(responses.surveyEditionId, edition.id)))[0]!.n;
+const report = (label: string, r: LoadRun) => {
+  console.log(`\n${label}`);
+  for (const [status, body] of r.failures) console.log(`  first ${status}: ${body}`);
+  console.log(
+    `  requests:     ${r.requests} completed (${r.ok} × 200, ${r.other} other, ${r.errors} errors, ${r.timeouts} timeouts)`,
+  );
+  console.log(`  in flight:    ${r.retried} cut off at the end, retried with the same submissionId`);
+  console.log(`  acknowledged: ${r.acknowledged} submissions`);
+  console.log(`  throughput:   ${r.reqPerSec.toFixed(1)} req/s (mean over ${r.seconds.toFixed(1)} s)`);
+  console.log(`  latency:      p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`);
+  if (r.exhausted) console.log('  WARNING: ran out of pre-issued codes; raise perSecond in bench/submit.ts');
+};
+const load = (path: string, list: string[], suffix: string) =>
+  loadSubmissions({ base, path, codes: list, bodies, tag: `${tag}-${suffix}`, duration, connections });
+
+const submit = await load(`/api/v1/surveys/${edition.slug}/responses`, codes, 's');
+report(
+  'POST /api/v1/surveys/:slug/responses (validation + claim + sealed pending row; mixer every 1 s)',
+  submit,
+);
+const before = await stored();
+const plain = await load('/baseline', baselineCodes, 'b');
+report('baseline: the writes of one submission, without validation (storeResponse)', plain);
 server.closeAllConnections();
 await new Promise<void>((resolve) => server.close(() => resolve()));
+await jobs.stop();
+const final = await runMixer(db, hasher, mixer, { force: true });
+const total = await stored();
 
-for (const [status, body] of failures) console.log(`first ${status}: ${body}`);
-const [stored] = await db
-  .select({ n: count() })
-  .from(responses)
-  .where(eq(responses.surveyEditionId, edition.id));
-const acknowledged = acked.size;
 console.log('');
 console.log(
-  `requests:     ${result.requests.total} completed (${result['2xx']} × 200, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts)`,
-);
-console.log(`in flight:    ${retried} cut off at the end, retried with the same submissionId`);
-console.log(`acknowledged: ${acknowledged} submissions`);
-console.log(
-  `throughput:   ${result.requests.average.toFixed(1)} req/s (mean over ${result.duration.toFixed(1)} s)`,
+  `ratio:        submission ${submit.reqPerSec.toFixed(1)} / baseline ${plain.reqPerSec.toFixed(1)} req/s = ${(submit.reqPerSec / plain.reqPerSec).toFixed(2)}`,
 );
 console.log(
-  `latency:      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (max ${result.latency.max} ms)`,
+  `mixer:        ${before} responses stored while the submission load ran; ${total} after the final batch (${final.batches.join(', ') || 'none'} left)`,
 );
-console.log(`stored:       ${stored!.n} responses`);
-const ok = stored!.n === acknowledged && !exhausted;
-if (exhausted) console.log('WARNING: ran out of pre-issued codes; raise perSecond in bench/submit.ts');
+const acknowledged = submit.acknowledged + plain.acknowledged;
+const ok = total === acknowledged && !submit.exhausted && !plain.exhausted;
 console.log(
   ok
-    ? 'check:        stored responses == acknowledged submissions ✔'
-    : `check FAILED: ${stored!.n} stored vs ${acknowledged} acknowledged`,
+    ? `check:        stored responses (${total}) == acknowledged submissions ✔`
+    : `check FAILED: ${total} stored vs ${acknowledged} acknowledged`,
 );
 
 await database.close();
