@@ -1,18 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { UnitItemAggregate } from '#api/collection-admin.js';
 import type { Db } from '#server/db/client.js';
 import { responseRatings, responses, units } from '#server/db/schema/index.js';
-
-export interface UnitItemAggregate {
-  block: string;
-  unit: string;
-  item: string;
-  /** Respondents who answered the item for the unit (don't-know included). */
-  respondents: number;
-  /** Respondents with a numeric answer, and its mean. */
-  n: number;
-  mean: number | null;
-  dontKnow: number;
-}
 
 /**
  * Respondent counts and means per unit and item in one query over response_ratings (indexed on

@@ -9,8 +9,8 @@ import {
   responses,
   surveyCodes,
   surveyEditions,
-  type QualityFlag,
 } from '#server/db/schema/index.js';
+import type { QualityFlag } from '#api/collection-admin.js';
 import type { CodeHasher } from './code-hash.js';
 import { countStrata } from './codes.js';
 import { vietnamToday } from './editions.js';

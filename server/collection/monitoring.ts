@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
+import type { MonitoringPayload, RateCell } from '#api/collection-admin.js';
 import type { Db } from '#server/db/client.js';
 import { codeStrata, drafts, responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
 import type { Dimension } from './codes.js';
@@ -6,14 +7,6 @@ import type { LoadedEdition } from './editions.js';
 
 /** Cells counting fewer firms than this are suppressed in response-rate breakdowns. */
 export const MIN_CELL = 5;
-
-export interface RateCell {
-  value: string | null;
-  issued: number | null;
-  submitted: number | null;
-  rate: number | null;
-  suppressed: boolean;
-}
 
 /**
  * Suppresses cells with fewer than MIN_CELL issued or submitted codes, then, when exactly one cell
@@ -54,7 +47,7 @@ async function rateBy(db: Db, surveyEditionId: number, dimension: Dimension) {
 }
 
 /** Progress of an edition: aggregates only; no row identifies a firm or a response. */
-export async function monitoring(db: Db, edition: LoadedEdition) {
+export async function monitoring(db: Db, edition: LoadedEdition): Promise<MonitoringPayload> {
   const [codes] = await db
     .select({
       issued: count(),

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
-import { completionTimes, responseRatings, responses, type QualityFlag } from '#server/db/schema/index.js';
+import type { QualityFlag, QualitySummary } from '#api/collection-admin.js';
+import { completionTimes, responseRatings, responses } from '#server/db/schema/index.js';
 import type { LoadedEdition } from './editions.js';
 import { ratingItems, type RatingRow } from './ratings.js';
 
@@ -77,15 +78,6 @@ export function speederFlag(minutes: number | null, median: number | null): Qual
       en: `Completed in under ${SPEEDER_SHARE * 100}% of the edition's median time (${median} min)`,
     },
   };
-}
-
-export interface QualitySummary {
-  responses: number;
-  medianMinutes: number | null;
-  speeder: number;
-  straight_lining: number;
-  near_duplicate: number;
-  flagged: number;
 }
 
 /**

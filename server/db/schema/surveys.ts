@@ -1,4 +1,7 @@
-import type { Localized } from '#api/text.js';
+import type { QualityFlag } from '#api/collection-admin.js';
+
+// Defined in api/ (the quality review payload); re-exported while callers move to #api/collection-admin.js.
+export type { QualityFlag };
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -189,11 +192,6 @@ export const openSubmissions = pgTable('open_submissions', {
     .notNull()
     .references(() => surveyEditions.id, { onDelete: 'cascade' }),
 });
-
-export interface QualityFlag {
-  code: 'speeder' | 'straight_lining' | 'near_duplicate';
-  reason: Localized;
-}
 
 /**
  * One anonymous response. Deliberately no code, firm, exact time, completion time or serial number;
