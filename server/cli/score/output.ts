@@ -63,11 +63,13 @@ export function formatJson(result: IndexResult, sensitivity?: SensitivityResult)
   return JSON.stringify(sensitivity ? { result, sensitivity } : { result }, null, 2) + '\n';
 }
 
-function num(x: Cell | undefined): string {
-  return x === null || x === undefined ? '' : String(x);
+/** A number cell: empty for missing (never NaN or Infinity). */
+export function num(x: Cell | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(x);
 }
 
-function text(s: string): string {
+/** A text cell, quoted as needed; a leading = + - @ tab or CR gets an apostrophe. */
+export function text(s: string): string {
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -5,11 +5,14 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeIndex } from '#scoring/compute.js';
 import type { Methodology } from '#scoring/methodology/types.js';
+import { audit } from '#scoring/audit/audit.js';
 import { sensitivity as runSensitivity, type SensitivityResult } from '#scoring/sensitivity.js';
+import { sobolIndex } from '#scoring/sobol-index.js';
 import { column, parseCsv } from './csv.js';
 import { EXIT, InputError, InputErrors, UsageError } from './errors.js';
 import { methodologyFromMeta } from './imeta.js';
 import { formatCsv, formatJson, formatRunsCsv } from './output.js';
+import { formatAuditCsv, formatSobolCsv } from './analysis-output.js';
 import { parseMethodology } from './read-methodology.js';
 import { readTable } from './read-table.js';
 import { uncertaintyOptions } from './uncertainty-args.js';
@@ -48,7 +51,15 @@ Scores a unit × indicator table with the index engine.
   --aggregators A,…   aggregator alternatives: arithmetic, geometric, harmonic, power:P, copeland
   --imputations I,…   imputation alternatives: none, mean, median, groupMean, groupMedian
   --runs-out FILE     also write every run's composite and rank (CSV: block, run, unit, composite, rank)
-  --seed SEED         seed for --sensitivity (default 1)
+  --seed SEED         seed for --sensitivity and --sobol (default 1)
+  --sobol N           variance-based sensitivity instead of scores: Saltelli design with N base samples over
+                      the uncertain choices above (each a factor); first-order (Saltelli 2010) and total (Jansen)
+                      indices of the mean absolute rank shift, with bootstrap 5-95 % intervals
+  --sobol-unit CODE   explain one unit's rank instead of the mean absolute rank shift
+  --bootstrap B       bootstrap replicates for the Sobol intervals (default 1000; 0 = none)
+  --audit             statistical audit instead of scores: per indicator statistics and flags, correlations
+                      with parent and composite, Cronbach's alpha per aggregate, sibling pairs
+  --audit-stage S     values the indicator statistics describe: raw (default), treated, normalised
 
 exit codes: 0 ok · 1 invalid input file (file:line:column: message) · 2 bad command line · 3 cannot read or write
 `;
@@ -80,54 +91,114 @@ export function runScore(argv: string[], io: ScoreIo): number {
 
 class IoError extends Error {}
 
-function run(argv: string[], io: ScoreIo): number {
-  let parsed;
+const OPTIONS = {
+  methodology: { type: 'string' },
+  meta: { type: 'string' },
+  data: { type: 'string' },
+  edition: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  sensitivity: { type: 'string' },
+  noise: { type: 'string' },
+  'noise-levels': { type: 'string' },
+  'noise-node': { type: 'string', multiple: true },
+  'weight-sets': { type: 'string' },
+  normalisers: { type: 'string' },
+  aggregators: { type: 'string' },
+  imputations: { type: 'string' },
+  'runs-out': { type: 'string' },
+  seed: { type: 'string' },
+  audit: { type: 'boolean' },
+  'audit-stage': { type: 'string' },
+  sobol: { type: 'string' },
+  'sobol-unit': { type: 'string' },
+  bootstrap: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Args = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+function parse(argv: string[]): Args {
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        methodology: { type: 'string' },
-        meta: { type: 'string' },
-        data: { type: 'string' },
-        edition: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        sensitivity: { type: 'string' },
-        noise: { type: 'string' },
-        'noise-levels': { type: 'string' },
-        'noise-node': { type: 'string', multiple: true },
-        'weight-sets': { type: 'string' },
-        normalisers: { type: 'string' },
-        aggregators: { type: 'string' },
-        imputations: { type: 'string' },
-        'runs-out': { type: 'string' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options: OPTIONS }).values;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const a = parsed.values;
+}
+
+function run(argv: string[], io: ScoreIo): number {
+  const a = parse(argv);
   if (a.help) {
     io.stdout(USAGE);
     return EXIT.ok;
   }
+  const f = flags(a);
+  const { m, table, history } = inputs(a, io, f.edition);
+  const json = f.format === 'json';
+  let text: string;
+  if (a.audit) {
+    const r = audit(m, table, { stage: f.stage, compute: { history } });
+    text = json ? JSON.stringify({ audit: r }, null, 2) + '\n' : formatAuditCsv(r);
+  } else if (f.sobolN !== undefined) {
+    const r = sobolIndex(m, table, {
+      ...uncertaintyOptions(a, weightSets(a, io, m)),
+      n: f.sobolN,
+      bootstrap: f.bootstrap,
+      seed: f.seed,
+      output: a['sobol-unit'] ? { unit: a['sobol-unit'] } : 'meanAbsShift',
+      compute: { history },
+      onProgress: reporter(io, 'sobol'),
+    });
+    text = json ? JSON.stringify({ sobol: r }, null, 2) + '\n' : formatSobolCsv(r);
+  } else {
+    const result = computeIndex(m, table, { history });
+    let sens: SensitivityResult | undefined;
+    if (f.uncertain) {
+      sens = runSensitivity(m, table, {
+        ...uncertaintyOptions(a, weightSets(a, io, m)),
+        runs: f.runs,
+        seed: f.seed,
+        compute: { history },
+        keepRuns: a['runs-out'] !== undefined,
+        onProgress: reporter(io, 'sensitivity'),
+      });
+      if (a['runs-out']) write(io, a['runs-out'], formatRunsCsv(sens));
+    }
+    text = json ? formatJson(result, sens) : formatCsv(result, sens);
+  }
+  if (a.out) write(io, a.out, text);
+  else io.stdout(text);
+  return EXIT.ok;
+}
+
+// Checks the command line as a whole before any file is read.
+function flags(a: Args) {
   if (!a.data) throw new UsageError('--data is required');
   if (!a.methodology === !a.meta) throw new UsageError('give one of --methodology or --meta');
   const format = a.format ?? (a.out?.endsWith('.json') ? 'json' : 'csv');
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format is not csv or json');
   const edition = a.edition === undefined ? undefined : integer(a.edition, '--edition', 0);
   const runs = a.sensitivity === undefined ? undefined : integer(a.sensitivity, '--sensitivity', 1);
-  const uncertain = runs !== undefined || a['weight-sets'] !== undefined;
+  const sobolN = a.sobol === undefined ? undefined : integer(a.sobol, '--sobol', 2);
+  if ([a.audit, runs !== undefined, sobolN !== undefined].filter(Boolean).length > 1)
+    throw new UsageError('give one of --audit, --sensitivity and --sobol');
+  const uncertain = runs !== undefined || sobolN !== undefined || a['weight-sets'] !== undefined;
   for (const flag of UNCERTAINTY_FLAGS)
     if (!uncertain && a[flag] !== undefined)
-      throw new UsageError(`--${flag} needs --sensitivity RUNS or --weight-sets FILE`);
+      throw new UsageError(`--${flag} needs --sensitivity RUNS, --sobol N or --weight-sets FILE`);
+  if (a['audit-stage'] !== undefined && !a.audit) throw new UsageError('--audit-stage needs --audit');
+  const stage = a['audit-stage'] ?? 'raw';
+  if (stage !== 'raw' && stage !== 'treated' && stage !== 'normalised')
+    throw new UsageError('--audit-stage is not raw, treated or normalised');
+  if ((a['sobol-unit'] !== undefined || a.bootstrap !== undefined) && sobolN === undefined)
+    throw new UsageError('--sobol-unit and --bootstrap need --sobol N');
+  const bootstrap = a.bootstrap === undefined ? 1000 : integer(a.bootstrap, '--bootstrap', 0);
   const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
+  return { format, edition, runs, sobolN, uncertain, stage, bootstrap, seed } as const;
+}
 
-  const data = parseCsv(read(io, a.data), a.data);
+function inputs(a: Args, io: ScoreIo, edition: number | undefined) {
+  const data = parseCsv(read(io, a.data!), a.data!);
   let m: Methodology;
   if (a.methodology) {
     m = parseMethodology(read(io, a.methodology), a.methodology);
@@ -140,28 +211,12 @@ function run(argv: string[], io: ScoreIo): number {
         .replace(/[^A-Za-z0-9_-]/g, '-') || 'meta';
     m = methodologyFromMeta(parseCsv(read(io, a.meta!), a.meta!), id, blocks);
   }
-  const { table, history } = readTable(data, m, edition);
-  const result = computeIndex(m, table, { history });
-  let sens: SensitivityResult | undefined;
-  if (uncertain) {
-    const sets = a['weight-sets']
-      ? readWeightSets(parseCsv(read(io, a['weight-sets']), a['weight-sets']), m)
-      : undefined;
-    const choices = uncertaintyOptions(a, sets);
-    sens = runSensitivity(m, table, {
-      ...choices,
-      runs,
-      seed,
-      compute: { history },
-      keepRuns: a['runs-out'] !== undefined,
-      onProgress: reporter(io, 'sensitivity'),
-    });
-    if (a['runs-out']) write(io, a['runs-out'], formatRunsCsv(sens));
-  }
-  const text = format === 'json' ? formatJson(result, sens) : formatCsv(result, sens);
-  if (a.out) write(io, a.out, text);
-  else io.stdout(text);
-  return EXIT.ok;
+  return { m, ...readTable(data, m, edition) };
+}
+
+function weightSets(a: Args, io: ScoreIo, m: Methodology) {
+  const file = a['weight-sets'];
+  return file ? readWeightSets(parseCsv(read(io, file), file), m) : undefined;
 }
 
 const UNCERTAINTY_FLAGS = [

@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { runScore, type ScoreIo } from '#server/cli/score/run.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const asem = [
+  '--meta',
+  'test/fixtures/asem/input/ASEM_iMeta.csv',
+  '--data',
+  'test/fixtures/asem/input/ASEM_iData.csv',
+];
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: ScoreIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readText: (path) => readFileSync(new URL(path, `file://${root}`), 'utf8'),
+    writeText: () => undefined,
+    isTTY: false,
+  };
+  const code = runScore(args, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+
+describe('score --audit and --sobol', () => {
+  it('score --audit on ASEM writes one CSV row per node with statistics, correlations, alpha and flags', () => {
+    const r = run([...asem, '--audit']);
+    expect(r.code).to.equal(0, r.stderr);
+    const out = rows(r.stdout);
+    expect(out).to.have.length(60);
+    const lpi = out.find((x) => x.code === 'LPI')!;
+    expect(Number(lpi.n)).to.equal(51);
+    expect(Number(lpi.r_parent)).to.be.within(-1, 1);
+    expect(out.find((x) => x.code === 'Physical')!.alpha).to.not.equal('');
+    expect(r.stdout).not.to.match(/NaN|Infinity/);
+    // ConSpeed has missing values in iData.
+    expect(Number(out.find((x) => x.code === 'ConSpeed')!.availability)).to.be.below(1);
+  });
+
+  it('score --audit --format json gives the engine audit object', () => {
+    const r = run([...asem, '--audit', '--audit-stage', 'normalised', '--format', 'json']);
+    expect(r.code).to.equal(0, r.stderr);
+    const a = JSON.parse(r.stdout).audit;
+    expect(a.stage).to.equal('normalised');
+    expect(a.blocks.all.pairs.length).to.be.above(0);
+  });
+
+  it('score --sobol N with weight noise and normalisers writes first and total indices per factor', () => {
+    const r = run([
+      ...asem,
+      '--sobol',
+      '64',
+      '--noise',
+      '0.25',
+      '--normalisers',
+      'minmax,rank',
+      '--bootstrap',
+      '50',
+    ]);
+    expect(r.code).to.equal(0, r.stderr);
+    const out = rows(r.stdout);
+    expect(out.map((x) => x.factor)).to.deep.equal(['weights', 'normaliser']);
+    for (const x of out) expect(Number(x.total_lower)).to.be.at.most(Number(x.total_upper));
+    expect(r.stderr).to.contain('sobol 256/256 (100 %)');
+  });
+
+  it('score --sobol with nothing uncertain exits 1; --audit with --sobol is a usage error', () => {
+    expect(run([...asem, '--sobol', '16', '--noise', '0']).code).to.equal(1);
+    const both = run([...asem, '--sobol', '16', '--audit']);
+    expect(both.code).to.equal(2);
+    expect(both.stderr).to.contain('give one of --audit, --sensitivity and --sobol');
+  });
+});
