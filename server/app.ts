@@ -1,9 +1,9 @@
 import express, { type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
+import { securityHeaders } from './http/security-headers.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
@@ -15,7 +15,10 @@ import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { workspaceRoutes, type WorkspaceOptions } from './routes/admin/index.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> & SurveyConfig & WorkspaceOptions;
+  config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> &
+    Partial<Pick<Config, 'behindTls'>> &
+    SurveyConfig &
+    WorkspaceOptions;
   database: Database;
   logger: Logger;
   /** Serves the browser client (static build or Vite middleware); mounted after the API. */
@@ -29,17 +32,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Vite's dev client and Lit need nothing inline beyond styles set by components.
-          'script-src': ["'self'", ...(config.nodeEnv === 'development' ? ["'unsafe-inline'"] : [])],
-          'connect-src': ["'self'", ...(config.nodeEnv === 'development' ? ['ws:'] : [])],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(requestLog(logger));
   app.use(healthRoutes(database));
 

@@ -15,6 +15,11 @@ export interface Config {
   seed: boolean;
   trustProxy: boolean;
   /**
+   * BEHIND_TLS: browsers reach the server over HTTPS (directly or through a TLS-terminating proxy).
+   * Only then are HSTS and the CSP's upgrade-insecure-requests sent (server/http/security-headers.ts).
+   */
+  behindTls: boolean;
+  /**
    * Key for the keyed hash under which survey codes are stored. When unset, one is generated on
    * first start and kept in DATA_DIR/code-secret (losing it makes issued codes unusable).
    */
@@ -113,7 +118,13 @@ function codeSecret(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function wholeNumber(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
@@ -134,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '1mb'),
     seed: bool(env, 'SEED', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    behindTls: bool(env, 'BEHIND_TLS', false),
     codeSecret: codeSecret(env),
     collection: {
       k: wholeNumber(env, 'MIX_BATCH', 20, 5, 10_000),
