@@ -1,24 +1,37 @@
-import type { ApiError, FamilySummary, Ranking } from '#server/api-types.js';
-import type { Lang } from './i18n.js';
+import type { ApiError } from '#api/errors.js';
+import type {
+  FamilySummary,
+  Ranking,
+  RankingRow,
+  ReleaseDocument,
+  SigningKey,
+  UnitProfile,
+} from '#api/releases.js';
+import type { Lang } from '#api/text.js';
 
+/**
+ * A failed API call. `status` 0 means the server could not be reached; the interface shows its own
+ * translated text for that, never the browser's "Failed to fetch".
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiError | undefined,
-    lang: Lang,
   ) {
-    super(body?.error.messages[lang] ?? `HTTP ${status}`);
+    super(body?.error.message ?? (status === 0 ? 'network error' : `HTTP ${status}`));
   }
 }
 
-async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json', 'accept-language': lang }, signal });
+export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json', 'accept-language': lang }, signal });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiRequestError(0, undefined);
+  }
   if (!res.ok)
-    throw new ApiRequestError(
-      res.status,
-      (await res.json().catch(() => undefined)) as ApiError | undefined,
-      lang,
-    );
+    throw new ApiRequestError(res.status, (await res.json().catch(() => undefined)) as ApiError | undefined);
   return (await res.json()) as T;
 }
 
@@ -30,9 +43,30 @@ export function rankingPath(
   year: number,
   block: string | undefined,
   ext: '' | '.csv' = '',
+  lang?: Lang,
 ): string {
-  const q = block ? `?block=${encodeURIComponent(block)}` : '';
-  return `/api/v1/rankings/${encodeURIComponent(family)}/${year}${ext}${q}`;
+  const q = new URLSearchParams();
+  if (block) q.set('block', block);
+  if (lang) q.set('lang', lang);
+  const qs = q.toString();
+  return `/api/v1/rankings/${encodeURIComponent(family)}/${year}${ext}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * Fills fields that an older server leaves out (n, interval, change, release, blocks), so the pages
+ * read one shape whichever server version answers.
+ */
+export function normaliseRanking(r: Ranking): Ranking {
+  const rows = r.rows.map((row): RankingRow => ({
+    ...row,
+    reasons: row.reasons ?? {},
+    n: row.n ?? null,
+    interval: row.interval ?? null,
+    rankRange: row.rankRange ?? null,
+    change: row.change ?? null,
+    subIndices: row.subIndices ?? {},
+  }));
+  return { ...r, blocks: r.blocks ?? [r.block], uncertainty: r.uncertainty ?? null, rows };
 }
 
 export const fetchRanking = (
@@ -41,4 +75,25 @@ export const fetchRanking = (
   block: string | undefined,
   lang: Lang,
   signal?: AbortSignal,
-) => getJson<Ranking>(rankingPath(family, year, block), lang, signal);
+  release?: string,
+) =>
+  getJson<Ranking>(
+    release
+      ? `/api/v1/releases/${encodeURIComponent(release)}/rankings${block ? `?block=${encodeURIComponent(block)}` : ''}`
+      : rankingPath(family, year, block),
+    lang,
+    signal,
+  ).then(normaliseRanking);
+
+export const fetchProfile = (family: string, unit: string, lang: Lang, signal?: AbortSignal) =>
+  getJson<UnitProfile>(
+    `/api/v1/units/${encodeURIComponent(family)}/${encodeURIComponent(unit)}`,
+    lang,
+    signal,
+  );
+
+export const fetchRelease = (id: string, lang: Lang, signal?: AbortSignal) =>
+  getJson<ReleaseDocument>(`/api/v1/releases/${encodeURIComponent(id)}`, lang, signal);
+
+export const fetchSigningKey = (lang: Lang, signal?: AbortSignal) =>
+  getJson<SigningKey>('/api/v1/keys/release-signing', lang, signal);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RankingRow } from '#server/api-types.js';
+import type { RankingRow } from '#api/releases.js';
 import { defaultDir, sortRows } from '#client/src/public/ranking-sort.js';
 
 const row = (code: string, rank: number | null, composite: number | null, x: number | null): RankingRow => ({
@@ -10,6 +10,12 @@ const row = (code: string, rank: number | null, composite: number | null, x: num
   tier: null,
   scores: { x },
   ranks: { x: null },
+  reasons: {},
+  n: null,
+  interval: null,
+  rankRange: null,
+  change: null,
+  subIndices: {},
 });
 
 const rows = [row('b', 2, 60, 5), row('a', 1, 70, null), row('c', 3, 50, 5), row('d', null, null, 9)];
@@ -37,6 +43,21 @@ describe('sortRows', () => {
     const copy = [...rows];
     sortRows(rows, 'x', 'desc');
     expect(rows).to.deep.equal(copy);
+  });
+
+  it('sortRows(rows, "rank", "asc", locale, whatIf) orders by the what-if ranks', () => {
+    const over = new Map([
+      ['a', { rank: 3, composite: 40, shift: -2 }],
+      ['b', { rank: 1, composite: 80, shift: 1 }],
+      ['c', { rank: 2, composite: 60, shift: 1 }],
+      ['d', { rank: null, composite: null, shift: null }],
+    ]);
+    expect(sortRows(rows, 'rank', 'asc', 'vi', over).map((r) => r.unit.code)).to.deep.equal([
+      'b',
+      'c',
+      'a',
+      'd',
+    ]);
   });
 
   it('defaultDir(column) starts scores high-to-low and rank or names ascending', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatNumber, formatPercent, t } from '#client/src/shared/i18n.js';
+import { formatDate, formatNumber, formatPercent, formatSigned } from '#client/src/shared/i18n.js';
 
 describe('i18n', () => {
   it('formatNumber(lang, x) uses a decimal comma in Vietnamese and a point in English', () => {
@@ -21,8 +21,15 @@ describe('i18n', () => {
     expect(formatPercent('vi', 0.125)).to.match(/^12,5\s?%$/);
   });
 
-  it('t(lang, key) has both languages', () => {
-    expect(t('vi', 'rank')).to.equal('Hạng');
-    expect(t('en', 'rank')).to.equal('Rank');
+  it('formatSigned(lang, x) marks the sign with + and a true minus, and zero without a sign', () => {
+    expect(formatSigned('en', 1.254)).to.equal('+1.25');
+    expect(formatSigned('vi', -0.5)).to.equal('−0,50');
+    expect(formatSigned('en', -0.001)).to.equal('0.00');
+    expect(formatSigned('en', null)).to.equal('—');
+  });
+
+  it('formatDate(lang, iso) writes the date in the language', () => {
+    expect(formatDate('en', '2025-07-01T00:00:00Z')).to.equal('1 July 2025');
+    expect(formatDate('vi', '2025-07-01T00:00:00Z')).to.match(/1 tháng 7, 2025/);
   });
 });

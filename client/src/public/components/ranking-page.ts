@@ -1,32 +1,65 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, css, html, nothing } from 'lit';
-import type { FamilySummary, Ranking } from '#server/api-types.js';
-import { fetchFamilies, fetchRanking, rankingPath } from '#client/src/shared/api.js';
-import { t } from '#client/src/shared/i18n.js';
+import { LitElement, html, nothing } from 'lit';
+import type { FamilySummary, Ranking, ReleaseDocument } from '#api/releases.js';
+import { fetchRanking, fetchRelease, rankingPath } from '#client/src/shared/api.js';
+import { families, latestYear } from '#client/src/public/families.js';
+import { isNotFound, loadErrorText } from '#client/src/public/load-error.js';
 import { defaultDir } from '#client/src/public/ranking-sort.js';
+import { rankingSummary } from '#client/src/public/summary.js';
+import { tierBands, type TierBand } from '#client/src/public/tiers.js';
 import type { ViewState } from '#client/src/public/url-state.js';
+import { whatIf, type WhatIfMethodology, type WhatIfResult } from '#client/src/public/what-if.js';
+import type { StripDatum } from '#client/src/public/charts/strip-state.js';
+import { pageStyles } from './page-styles.js';
+import '#client/src/public/charts/strip-chart.js';
+import './not-found.js';
 import './ranking-table.js';
+import './tier-legend.js';
+import './view-controls.js';
+import './what-if-panel.js';
+import './embed-snippet.js';
+
+/** The methodology parts of a release document, when the platform computed it (imported releases have none). */
+function methodologyOf(doc: ReleaseDocument | undefined): WhatIfMethodology | null {
+  const m = doc?.methodology.document as Partial<WhatIfMethodology> | null | undefined;
+  return m && typeof m === 'object' && m.tree ? (m as WhatIfMethodology) : null;
+}
 
 /**
- * The public ranking of one family, edition and block.
- * @fires state-change - `{patch, replace?}` when the reader changes year, block, sort or direction.
+ * The public ranking of one family, edition and block, with its chart, tier legend, summary and
+ * what-if weights.
+ * @fires state-change - `{patch, replace?}` when the reader changes the view.
  */
 export class RankingPage extends LitElement {
-  static override properties = { state: { attribute: false } };
+  static override properties = { state: { attribute: false }, _highlight: { state: true } };
   declare state: ViewState;
+  declare _highlight: string | null;
+  private _memo: { key: unknown[]; bands: TierBand[]; whatIf: WhatIfResult | null } | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this._highlight = null;
+  }
 
   private readonly _families = new Task(this, {
-    task: (_args, { signal }) => fetchFamilies(this.state.lang, signal),
-    // The list is bilingual: fetch it once, not on every language switch.
+    task: () => families(this.state.lang),
     args: () => [] as const,
   });
 
   private readonly _ranking = new Task(this, {
-    task: ([family, year, block], { signal }): Promise<Ranking | undefined> =>
+    task: ([family, year, block, release], { signal }): Promise<Ranking | undefined> =>
       year === undefined
         ? Promise.resolve(undefined)
-        : fetchRanking(family, year, block, this.state.lang, signal),
-    args: () => [this.state.family, this.state.year, this.state.block] as const,
+        : fetchRanking(family, year, block, this.state.lang, signal, release),
+    args: () => [this.state.family, this.state.year, this.state.block, this.state.release] as const,
+  });
+
+  private readonly _release = new Task(this, {
+    task: ([id], { signal }) =>
+      id ? fetchRelease(id, this.state.lang, signal).catch(() => undefined) : Promise.resolve(undefined),
+    args: () => [this._ranking.value?.release?.id] as const,
   });
 
   private _family(): FamilySummary | undefined {
@@ -36,9 +69,8 @@ export class RankingPage extends LitElement {
   override willUpdate(): void {
     const family = this._family();
     if (family && this.state.year === undefined) {
-      const published = family.editions.filter((e) => e.status === 'published');
-      const latest = (published.length ? published : family.editions).at(-1);
-      if (latest) this._emit({ year: latest.year }, true);
+      const year = latestYear(family);
+      if (year !== undefined) this._emit({ year }, true);
     }
   }
 
@@ -54,162 +86,173 @@ export class RankingPage extends LitElement {
     this._emit({ sort, dir });
   }
 
-  private _controls(families: FamilySummary[]) {
-    const { lang } = this.state;
-    const family = this._family();
-    return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>
-      <label
-        >${t(lang, 'index')}
-        <select
-          name="family"
-          @change=${(e: Event) => this._emit({ family: (e.target as HTMLSelectElement).value, year: undefined, block: undefined })}
-        >
-          ${families.map((f) => html`<option value=${f.code} ?selected=${f.code === this.state.family}>${f.name[lang]}</option>`)}
-        </select>
-      </label>
-      <label
-        >${t(lang, 'year')}
-        <select
-          name="year"
-          @change=${(e: Event) => this._emit({ year: Number((e.target as HTMLSelectElement).value) })}
-        >
-          ${[...(family?.editions ?? [])]
-            .reverse()
-            .map(
-              (ed) =>
-                html`<option value=${ed.year} ?selected=${ed.year === this.state.year}>${ed.year}</option>`,
-            )}
-        </select>
-      </label>
-      ${
-        family && family.blocks.length > 1
-          ? html`<label
-              >${t(lang, 'block')}
-              <select
-                name="block"
-                @change=${(e: Event) => this._emit({ block: (e.target as HTMLSelectElement).value })}
-              >
-                ${family.blocks.map(
-                  (b) =>
-                    html`<option
-                      value=${b.code}
-                      ?selected=${b.code === (this.state.block ?? family.blocks[0]?.code)}
-                    >
-                      ${b.name[lang]}
-                    </option>`,
-                )}
-              </select>
-            </label>`
-          : nothing
-      }
-      ${
-        this.state.year !== undefined
-          ? html`<a
-              class="download"
-              href=${rankingPath(this.state.family, this.state.year, this.state.block, '.csv')}
-              download
-              >${t(lang, 'downloadCsv')}</a
-            >`
-          : nothing
-      }
-    </form>`;
+  private _onPick(e: CustomEvent<{ family?: string; year?: number; block?: string }>): void {
+    const d = e.detail;
+    if (d.family !== undefined) this._emit({ family: d.family });
+    else if (d.year !== undefined) this._emit({ year: d.year, weights: null, release: undefined });
+    else if (d.block !== undefined) this._emit({ block: d.block, weights: null, sort: 'rank', dir: 'asc' });
   }
 
-  private _ranking_view(r: Ranking | undefined) {
+  /** Bands and what-if results, recomputed only when their inputs change. */
+  private _derived(r: Ranking) {
+    const m = methodologyOf(this._release.value);
+    const key = [r, m, this.state.weights];
+    if (this._memo && this._memo.key.every((k, i) => k === key[i])) return this._memo;
+    const bands = tierBands(
+      r.tiers,
+      r.rows.map((row) => ({ value: row.composite, tier: row.tier?.code ?? null })),
+      m?.tiers,
+    );
+    const w = this.state.weights ? whatIf(r, this.state.weights, m) : null;
+    this._memo = { key, bands, whatIf: w };
+    return this._memo;
+  }
+
+  private _chartData(r: Ranking, w: WhatIfResult | null): StripDatum[] {
+    const lang = this.state.lang;
+    return r.rows.map((row) => {
+      const o = w?.units.get(row.unit.code);
+      const tier = row.tier ? r.tiers.findIndex((t) => t.code === row.tier!.code) : -1;
+      return {
+        code: row.unit.code,
+        label: row.unit.name[lang],
+        value: o ? o.composite : row.composite,
+        interval: o ? null : row.interval,
+        tier: o ? o.tier : tier < 0 ? null : tier,
+      };
+    });
+  }
+
+  private _links(r: Ranking) {
+    const { lang, family, year, block } = this.state;
+    const q = lang === 'en' ? '?lang=en' : '';
+    return html`<nav class="links" aria-label=${msg('About this ranking', { id: 'public.ranking.links' })}>
+      <a href=${rankingPath(family, year!, block ?? r.block.code, '.csv', lang)} download
+        >${msg('Download CSV', { id: 'public.ranking.csv' })}</a
+      >
+      <a
+        href=${rankingPath(family, year!, block ?? r.block.code, '', lang).replace(`/${year}?`, `/${year}.json?`)}
+        >JSON</a
+      >
+      <a href=${`/methodology/${family}/${year}${q}`}
+        >${msg('Methodology', { id: 'public.nav.methodology' })}</a
+      >
+      <a href=${`/trends/${family}?year=${year}&block=${r.block.code}${lang === 'en' ? '&lang=en' : ''}`}
+        >${msg('Trends', { id: 'public.nav.trends' })}</a
+      >
+      <a href=${`/compare/${family}?year=${year}&block=${r.block.code}${lang === 'en' ? '&lang=en' : ''}`}
+        >${msg('Compare', { id: 'public.nav.compare' })}</a
+      >
+    </nav>`;
+  }
+
+  private _view(r: Ranking | undefined) {
     const { lang } = this.state;
-    if (!r) return html`<p class="status">${t(lang, 'noData')}</p>`;
-    const family = this._family();
+    if (!r) return nothing;
+    const { bands, whatIf: w } = this._derived(r);
+    const summary = rankingSummary(r, bands, lang);
+    const superseded = r.release?.status === 'superseded';
     return html`
-      ${r.family.isDemo ? html`<p class="demo" role="note">${t(lang, 'demo')}</p>` : nothing}
+      ${r.family.isDemo ? html`<p class="demo" role="note">${msg('DEMO DATA: this province and its results are fictional, for testing only.', { id: 'public.demo' })}</p>` : nothing}
+      ${superseded ? html`<p class="demo" role="note">${msg('This release has been corrected; you are viewing the superseded version.', { id: 'public.superseded' })} <a href=${`?release=${r.release.current}`}>${msg('See the current release', { id: 'public.superseded.link' })}</a></p>` : nothing}
       <h1>${r.family.name[lang]} ${r.year} · ${r.block.name[lang]}</h1>
-      <p class="meta">${r.rows.length} ${t(lang, 'units')}. ${t(lang, 'scoreNote')}</p>
+      <p class="summary" id="summary">${summary}</p>
+      ${this._links(r)}
+      <ci-tier-legend .bands=${bands} .lang=${lang}></ci-tier-legend>
+      <ci-strip-chart
+        .data=${this._chartData(r, w)}
+        .bands=${bands}
+        .highlight=${this._highlight}
+        .lang=${lang}
+        .label=${msg(str`Composite scores with intervals, best first. ${summary}`, { id: 'public.ranking.chart-label' })}
+        @highlight=${(e: CustomEvent<{ code: string | null }>) => (this._highlight = e.detail.code)}
+        @open=${(e: CustomEvent<{ code: string }>) => this._emit({ view: 'unit', unit: e.detail.code })}
+      ></ci-strip-chart>
+      <details class="whatif" ?open=${this.state.weights !== null}>
+        <summary>${msg('What if the weights were different?', { id: 'public.whatif.open' })}</summary>
+        <ci-what-if-panel
+          .components=${r.components}
+          .weights=${this.state.weights}
+          .lang=${lang}
+          @weights-change=${(e: CustomEvent<{ weights: Record<string, number> | null; commit: boolean }>) =>
+            this._emit({ weights: e.detail.weights }, !e.detail.commit)}
+        ></ci-what-if-panel>
+      </details>
+      ${w ? html`<p class="unofficial" role="status">${msg('Unofficial what-if ranking: ranks, scores and tiers below use your weights, not the published ones.', { id: 'public.whatif.banner' })}</p>` : nothing}
       <ci-ranking-table
         .ranking=${r}
+        .bands=${bands}
+        .whatIf=${w}
         .lang=${lang}
         .sort=${this.state.sort}
         .dir=${this.state.dir}
+        .highlight=${this._highlight}
         @sort=${this._onSort}
+        @highlight=${(e: CustomEvent<{ code: string | null }>) => (this._highlight = e.detail.code)}
       ></ci-ranking-table>
-      ${family?.source ? html`<p class="source">${t(lang, 'source')}: ${family.source[lang]}</p>` : nothing}
+      ${this._footnotes(r)}
     `;
+  }
+
+  private _footnotes(r: Ranking) {
+    const { lang } = this.state;
+    const family = this._family();
+    const u = r.uncertainty;
+    return html`<p class="meta">
+        ${msg('Sub-index scores are on a 10-point scale; the composite is out of 100.', { id: 'public.ranking.scale' })}
+        ${
+          u
+            ? msg(
+                str`Intervals: ${u.interval[0]}th–${u.interval[1]}th percentiles of ${u.resamples} bootstrap resamples of the respondents.`,
+                { id: 'public.ranking.intervals' },
+              )
+            : msg('This release has no intervals (imported published scores).', {
+                id: 'public.ranking.no-intervals',
+              })
+        }
+      </p>
+      ${family?.source ? html`<p class="meta">${msg('Source', { id: 'public.source' })}: ${family.source[lang]}</p>` : nothing}
+      ${r.release ? html`<ci-embed-snippet .ranking=${r} .lang=${lang}></ci-embed-snippet>` : nothing}`;
   }
 
   override render() {
     const { lang } = this.state;
     const error = (e: unknown) =>
-      html`<p class="status error" role="alert">
-        ${t(lang, 'loadError')}: ${(e as Error).message}
-        <button type="button" @click=${() => (this._families.run(), this._ranking.run())}>
-          ${t(lang, 'retry')}
-        </button>
-      </p>`;
+      isNotFound(e)
+        ? html`<ci-not-found .lang=${lang} what=${location.pathname}></ci-not-found>`
+        : html`<p class="status error" role="alert">
+            ${loadErrorText(e)}
+            <button type="button" @click=${() => (this._families.run(), this._ranking.run())}>
+              ${msg('Try again', { id: 'public.retry' })}
+            </button>
+          </p>`;
+    const families = this._families.value;
+    if (families && !this._family())
+      return html`<ci-not-found .lang=${lang} what=${this.state.family}></ci-not-found>`;
     return html`
-      ${this._families.render({
-        pending: () => html`<p class="status">${t(lang, 'loading')}</p>`,
-        complete: (families) => this._controls(families),
-        error,
-      })}
+      ${
+        families
+          ? html`<ci-view-controls
+              .families=${families}
+              family=${this.state.family}
+              .year=${this.state.year}
+              .block=${this._ranking.value?.block.code ?? this.state.block}
+              .lang=${lang}
+              @pick=${this._onPick}
+            ></ci-view-controls>`
+          : nothing
+      }
+      ${this._families.render({ error })}
       ${this._ranking.render({
-        pending: () => html`<p class="status" aria-busy="true">${t(lang, 'loading')}</p>`,
-        complete: (r) => this._ranking_view(r),
+        pending: () =>
+          html`<p class="status" aria-busy="true">${msg('Loading…', { id: 'public.loading' })}</p>`,
+        complete: (r) => this._view(r),
         error,
       })}
     `;
   }
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    h1 {
-      font-size: clamp(1.2rem, 2.5vw, 1.6rem);
-      margin: 1rem 0 0.25rem;
-    }
-    .controls {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem 1.25rem;
-      align-items: end;
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      font-size: 0.8rem;
-      color: var(--muted);
-      gap: 0.2rem;
-    }
-    select {
-      font: inherit;
-      font-size: 0.95rem;
-      padding: 0.35rem 0.5rem;
-      border: 1px solid var(--line);
-      border-radius: 4px;
-      background: var(--card);
-      color: var(--ink);
-      max-width: 80vw;
-    }
-    .download {
-      color: var(--accent);
-      font-size: 0.9rem;
-      padding: 0.4rem 0;
-    }
-    .meta,
-    .source {
-      color: var(--muted);
-      font-size: 0.85rem;
-      margin: 0.25rem 0 0.75rem;
-    }
-    .demo {
-      background: #fff4d6;
-      border: 1px solid #e0b400;
-      padding: 0.5rem 0.75rem;
-      border-radius: 4px;
-      font-weight: 600;
-    }
-    .status.error {
-      color: #a40e26;
-    }
-  `;
+  static override styles = pageStyles;
 }
 
 customElements.define('ci-ranking-page', RankingPage);
