@@ -7,6 +7,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { releaseRoutes } from './routes/releases.js';
 import type { ReleaseService } from './releases/service.js';
 import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
@@ -46,6 +47,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   const hasher = codeHasher(resolveCodeSecret(config));
   api.use('/v1', workspaceRoutes(database.db, config, hasher));
   api.use('/v1', surveyRoutes(database.db, config, hasher));
+  api.use(openApiRoutes());
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -79,9 +79,18 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
   }
   const methodology = readMethodology(file);
   const config = loadConfig();
-  const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dbDir },
-  );
+  let database;
+  try {
+    // The embedded folder is locked: a running server holding it makes this fail with what to do.
+    database = await openDatabase(
+      config.databaseUrl
+        ? { url: config.databaseUrl }
+        : { dataDir: config.dbDir, purpose: args.publish ? 'npm run score -- --publish' : 'npm run score' },
+    );
+  } catch (e) {
+    io.stderr(`score: ${(e as Error).message}\n`);
+    return 1;
+  }
   try {
     await database.migrate();
     io.stderr(`Loading ${args.family} ${year} responses…\n`);

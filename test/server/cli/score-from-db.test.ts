@@ -109,6 +109,27 @@ describe('runScoreFromDb', function () {
     ]);
   });
 
+  it('runScoreFromDb(..., "--publish") on a data folder a running server holds is refused, saying what to do', async () => {
+    const server = await openDatabase({ dataDir: dir, purpose: 'the server (npm start)' });
+    try {
+      const t = io();
+      expect(
+        await runScoreFromDb(['--family', DEMO_FAMILY, '--edition', '2024', '--publish'], t.io),
+      ).to.equal(1);
+      expect(t.out.stderr)
+        .to.include(
+          `The embedded database in ${dir} is in use by process ${process.pid} (the server (npm start)`,
+        )
+        .and.include("stop that server first, or do this through the running server's HTTP API");
+    } finally {
+      await server.close();
+    }
+    const ok = io();
+    expect(await runScoreFromDb(['--family', DEMO_FAMILY, '--edition', '2024', '--publish'], ok.io)).to.equal(
+      0,
+    );
+  });
+
   it('runScoreFromDb with a bad edition or an unknown option exits 2 with the usage', async () => {
     const t = io();
     expect(await runScoreFromDb(['--family', DEMO_FAMILY, '--edition', 'soon'], t.io)).to.equal(2);

@@ -10,6 +10,9 @@ import { ReleaseError } from '#server/releases/errors.js';
 import { publishRelease } from '#server/releases/publish.js';
 import type { ReleaseService } from '#server/releases/service.js';
 import { publicKeyFromPem, verifyBytes } from '#server/releases/signing.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { PAYLOAD_SCHEMAS } from '#server/cli/api-payload-schemas.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { testReleases } from '#test/support/releases.js';
 import { createTestFamily, draft, FAMILY } from './fixture.js';
@@ -157,6 +160,28 @@ describeEachDatabase('releases', (ctx) => {
       .expect(304);
     const vi = await request(app).get(`/api/v1/rankings/${FAMILY}/2024.csv`).expect(200);
     expect(vi.headers.etag).to.not.equal(ranking.headers.etag);
+  });
+
+  it('every public JSON view matches its payload schema in api/schemas/releases/payloads.schema.json', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema(JSON.parse(readFileSync(PAYLOAD_SCHEMAS, 'utf8')), 'payloads');
+    const views: Array<[string, string]> = [
+      ['/api/v1/families', 'FamilyList'],
+      ['/api/v1/releases', 'ReleaseIndex'],
+      [`/api/v1/releases/${FAMILY}-2024-r1`, 'ReleaseDocument'],
+      [`/api/v1/releases/${FAMILY}-2024-r1/signature`, 'ReleaseSignature'],
+      [`/api/v1/releases/${FAMILY}-2024-r1/metadata`, 'ReleaseMetadata'],
+      [`/api/v1/releases/${FAMILY}-2024-r1/rankings`, 'Ranking'],
+      [`/api/v1/rankings/${FAMILY}/2024`, 'Ranking'],
+      [`/api/v1/units/${FAMILY}/B`, 'UnitProfile'],
+      ['/api/v1/keys/release-signing', 'SigningKey'],
+      [`/api/v1/rankings/${FAMILY}/1999`, 'ApiError'],
+    ];
+    for (const [url, type] of views) {
+      const res = await request(app).get(url);
+      const valid = ajv.validate(`payloads#/$defs/${type}`, JSON.parse(res.text));
+      expect(valid, `${url}: ${ajv.errorsText()}`).to.equal(true);
+    }
   });
 
   it('GET /api/v1/releases/:id/metadata gives licence, hashes and a citation naming the release', async () => {
