@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import { CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
+import { CSV_LIMITS, CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
+import { decodeText, EncodingError } from '#server/files/decode-text.js';
+import { checkZipBounds, ZipBoundsError } from '#server/files/zip-bounds.js';
+import { textProblem } from '#server/http/text-guard.js';
 
 export interface SheetRow {
   /** 1-based line (CSV) or row number (XLSX) for error reports. */
@@ -31,12 +34,16 @@ function tooMany(n: number): void {
     throw new SheetError(0, `too many rows (${n}); at most ${MAX_IMPORT_ROWS} per file`);
 }
 
-/** A UTF-8 CSV (BOM allowed) with a header row; blank lines are skipped. */
+/**
+ * A CSV with a header row, in UTF-8 (BOM allowed), UTF-16 or Windows-1258, separated by commas,
+ * semicolons or tabs; blank lines are skipped.
+ */
 export function readCsvBuffer(buffer: Buffer): Sheet {
   let parsed;
   try {
-    parsed = parseCsvRecords(buffer.toString('utf8'));
+    parsed = parseCsvRecords(decodeText(buffer).text);
   } catch (e) {
+    if (e instanceof EncodingError) throw new SheetError(0, e.message);
     if (e instanceof CsvSyntaxError) throw new SheetError(e.line, `not valid CSV: ${e.message}`);
     throw e;
   }
@@ -70,8 +77,31 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
   return { text: String(value as unknown).trim(), formula: false };
 }
 
-/** The first worksheet of an XLSX workbook; row 1 is the header. */
+/** The same bounds and storable-text rule as a CSV cell (server/csv/records.ts). */
+function checkXlsxCell(text: string, row: number, column: string): void {
+  if (text.length > CSV_LIMITS.maxCellLength)
+    throw new SheetError(
+      row,
+      `the cell in column ${column} is too long (${text.length} characters; at most ${CSV_LIMITS.maxCellLength})`,
+    );
+  const problem = textProblem(text);
+  if (problem === 'nul_character')
+    throw new SheetError(row, `the cell in column ${column} contains a NUL character (U+0000)`);
+  if (problem)
+    throw new SheetError(
+      row,
+      `the cell in column ${column} contains a broken character (half a UTF-16 pair)`,
+    );
+}
+
+/** The first worksheet of an XLSX workbook (bounded, see zip-bounds.ts); row 1 is the header. */
 export async function readXlsxBuffer(buffer: Buffer): Promise<Sheet> {
+  try {
+    checkZipBounds(buffer);
+  } catch (e) {
+    if (e instanceof ZipBoundsError) throw new SheetError(0, e.message);
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -81,6 +111,8 @@ export async function readXlsxBuffer(buffer: Buffer): Promise<Sheet> {
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw new SheetError(1, 'the workbook is empty; expected a header row');
   tooMany(sheet.rowCount - 1);
+  if (sheet.columnCount > CSV_LIMITS.maxColumns)
+    throw new SheetError(1, `too many columns (${sheet.columnCount}); at most ${CSV_LIMITS.maxColumns}`);
   const header: string[] = [];
   sheet
     .getRow(1)
@@ -92,6 +124,7 @@ export async function readXlsxBuffer(buffer: Buffer): Promise<Sheet> {
     const formulas: string[] = [];
     header.forEach((h, i) => {
       const { text, formula } = cellText(row.getCell(i + 1).value);
+      checkXlsxCell(text, r, h);
       cells.set(h, text);
       if (formula) formulas.push(h);
     });
