@@ -6,7 +6,8 @@ import { codesCsv, issueCodes } from '#server/collection/codes.js';
 import { createSurveyEdition, requireEdition } from '#server/collection/editions.js';
 import { badField } from '#server/collection/errors.js';
 import { importResponses } from '#server/collection/import-run.js';
-import { readCsvBuffer, readXlsxBuffer, SheetError } from '#server/collection/import-read.js';
+import { SheetError } from '#server/collection/import-read.js';
+import { readSheet } from '#server/files/read-sheet.js';
 import { monitoring } from '#server/collection/monitoring.js';
 import { refreshQualityFlags } from '#server/collection/quality.js';
 import { templateCsv, templateXlsx } from '#server/collection/template.js';
@@ -127,7 +128,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
       const isXlsx = req.is(XLSX_TYPE) !== false || req.body.subarray(0, 2).toString() === 'PK';
       let sheet;
       try {
-        sheet = isXlsx ? await readXlsxBuffer(req.body) : readCsvBuffer(req.body);
+        sheet = await readSheet(req.body, isXlsx ? 'xlsx' : 'csv');
       } catch (err) {
         if (!(err instanceof SheetError)) throw err;
         const message = {
