@@ -10,6 +10,11 @@ import { surveyIndicators } from '#scoring/indicators/index.js';
 import { prepare } from '#scoring/prepare.js';
 import { reweight } from '#scoring/reweight.js';
 import { sensitivity } from '#scoring/sensitivity.js';
+import { reweighter } from '#scoring/reweighter.js';
+import { sobolIndex } from '#scoring/sobol-index.js';
+import { randomSource } from '#scoring/random.js';
+import { computeIndex as computeAsem } from '#scoring/compute.js';
+import { asemCase2 } from './asem.js';
 import { asemEdition } from './asem.js';
 import { syntheticDdci } from './synthetic-ddci.js';
 
@@ -107,6 +112,62 @@ report(
   measure(quick ? 3 : 5, () => sensitivity(asem.methodology, asem.table, mcOptions)),
   1000,
   quick ? 3 : 5,
+);
+
+// Weights-only uncertainty on ASEM (COINr get_sensitivity(SA_type = "UA") with noisy weights, case 1).
+const weightsOnly = { runs: 1000, seed: 1, weights: { p: 0.25 } };
+for (let i = 0; i < 5; i++) sensitivity(asem.methodology, asem.table, weightsOnly); // warm-up
+const ua = measure(quick ? 11 : 31, () => sensitivity(asem.methodology, asem.table, weightsOnly));
+report('ASEM uncertainty, weights only ±25 %, 1000 draws', ua, 10, quick ? 11 : 31);
+
+// Re-weighting loop: 1000 weight sets, each giving every node's score and the composite's ranks.
+const loop = reweighter(prepare(asem.methodology, asem.table));
+const rng = randomSource('weight-sets');
+const sets = Array.from({ length: 1000 }, () => Float64Array.from(loop.codes, () => rng.uniform(0.5, 1.5)));
+const scan = () => {
+  for (const w of sets) loop.scores(w);
+};
+for (let i = 0; i < 5; i++) scan();
+const rw = measure(quick ? 11 : 31, scan);
+report('ASEM re-weighting loop, 1000 weight sets (scores + ranks)', rw, 20, quick ? 11 : 31);
+console.log(`  = ${((rw.wall / 1000) * 1000).toFixed(1)} µs per weight set (target ≤ 20 µs)`);
+
+// Sobol: weights and normaliser uncertain, N = 1000 base samples, 1000 bootstrap replicates.
+const sobolOptions = {
+  n: 1000,
+  bootstrap: 1000,
+  seed: 1,
+  weights: { p: 0.25 },
+  normalisers: [
+    { method: 'minmax' as const, lower: 0, upper: 100 },
+    { method: 'zscore' as const, mean: 100, sd: 10 },
+    { method: 'rank' as const },
+  ],
+};
+sobolIndex(asem.methodology, asem.table, { ...sobolOptions, n: 50, bootstrap: 10 }); // warm-up
+const sob = measure(quick ? 3 : 7, () => sobolIndex(asem.methodology, asem.table, sobolOptions));
+report('ASEM Sobol, N = 1000, weights + normaliser (4000 runs, 1000 bootstrap)', sob, 200, quick ? 3 : 7);
+
+// COINr's example coin (denominate, impute, screen, treat, normalise, aggregate).
+const coin = asemCase2();
+for (let i = 0; i < 3; i++) computeAsem(coin.methodology, coin.table);
+const build = measure(quick ? 5 : 21, () => computeAsem(coin.methodology, coin.table));
+console.log(
+  `ASEM example coin build (computeIndex, case 2)           ${build.wall.toFixed(2)} ms (no target)`,
+);
+
+// COINr 1.1.14 on this machine, as quoted in issue #11 (not run here: the machine has no R).
+console.log('\nCOINr 1.1.14 reference figures (quoted from issue #11, not measured here) and ratios:');
+const ratio = (lo: number, hi: number, ours: number) =>
+  `${(lo / ours).toFixed(0)}–${(hi / ours).toFixed(0)}× faster`;
+console.log(
+  `  weights-only uncertainty, 1000 draws: COINr 19–21 s · ours ${ua.wall.toFixed(1)} ms · ${ratio(19000, 21000, ua.wall)}`,
+);
+console.log(
+  `  re-aggregation loop, 1000 weight sets: COINr 6.1 s · ours ${rw.wall.toFixed(1)} ms · ${ratio(6100, 6100, rw.wall)}`,
+);
+console.log(
+  `  building the example coin: COINr 67–72 ms · ours ${build.wall.toFixed(2)} ms · ${ratio(67, 72, build.wall)}\n`,
 );
 
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;

@@ -7,6 +7,7 @@ import { randomSource } from '#scoring/random.js';
 import { rank } from '#scoring/rank.js';
 import { rankInto } from '#scoring/rank-into.js';
 import { reweight } from '#scoring/reweight.js';
+import { reweighter } from '#scoring/reweighter.js';
 import { scoreArrays } from '#scoring/score-arrays.js';
 import { sensitivity } from '#scoring/sensitivity.js';
 import { asemEdition } from '#bench/asem.js';
@@ -102,5 +103,26 @@ describe('speed-ups change no result (hashes recorded before them)', () => {
   it('reweight(ASEM, {Conn: 2, LPI: 0.3, Environ: 0}) hashes as before', () => {
     const r = reweight(prepare(asem.methodology, asem.table), { Conn: 2, LPI: 0.3, Environ: 0 });
     expect(sha(r)).to.equal('1cccff97969f939edc26d9dc3019cce28c279b370407b4f05bc83e1039e5695e');
+  });
+});
+
+describe('reweighter (re-weighting loop)', () => {
+  it('reweighter(p).scores(weights) gives reweight’s composite and ranks, by object or by code vector', () => {
+    const asem = asemEdition();
+    const p = prepare(asem.methodology, asem.table);
+    const loop = reweighter(p);
+    const weights = { Conn: 3, LPI: 0.2, Social: 0 };
+    const want = reweight(p, weights).blocks.all!.nodes.Index!;
+    const [got] = loop.scores(weights);
+    expect(Array.from(got!.composite)).to.deep.equal(want.values);
+    expect(Array.from(got!.ranks)).to.deep.equal(want.ranks);
+    const vector = Float64Array.from(loop.codes, (c) => (weights as Record<string, number>)[c] ?? NaN);
+    loop.codes.forEach((c, i) => {
+      if (Number.isNaN(vector[i]))
+        vector[i] = p.blocks[0]!.tree.nodes[p.blocks[0]!.tree.byCode.get(c)!]!.node.weight;
+    });
+    expect(Array.from(loop.scores(vector)[0]!.ranks)).to.deep.equal(want.ranks);
+    expect(loop.result(weights)).to.deep.equal(reweight(p, weights));
+    expect(() => loop.scores(new Float64Array(2))).to.throw(RangeError);
   });
 });
