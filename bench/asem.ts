@@ -17,7 +17,7 @@ export function asemEdition(): { methodology: Methodology; table: DataTable } {
 
 /** COINr's example coin (ASEM case 2): denominators, group-mean imputation, screening 0.9, JRC treatment. */
 export function asemCase2(): { methodology: Methodology; table: DataTable } {
-  const { methodology, table } = asemEdition();
+  const { methodology } = asemEdition();
   const meta = parseCsv(
     readFileSync(new URL('../test/fixtures/asem/input/ASEM_iMeta.csv', import.meta.url), 'utf8'),
     'ASEM_iMeta.csv',
