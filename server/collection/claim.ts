@@ -1,4 +1,4 @@
-import { and, eq, not } from 'drizzle-orm';
+import { and, eq, not, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
 import { surveyCodes } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
@@ -26,6 +26,14 @@ export const codeUsed = (): HttpError =>
     [fieldError('/code', 'code_used', { vi: 'Mã đã được dùng', en: 'Code already used' })],
   );
 
+/** What a successful claim reads from the identity side in the same statement. */
+export interface Claimed {
+  /** When the code's draft was first saved (ms since the epoch), if it has one. */
+  draftStartedMs: number | null;
+  /** The code's sealed firm reference, if issued with one. */
+  firm: Buffer | null;
+}
+
 /** The code row as it was when a claim did not apply. */
 export interface CodeRow {
   used: boolean;
@@ -38,7 +46,7 @@ export interface CodeRow {
  * code is not yet `used` (a submission) or not yet `stored` (a draft: drafts stay possible while a
  * submission waits for the mixer, so that a draft save tells nobody when the code was used). Under
  * concurrent requests exactly one claim wins. An unknown code is a 422 on /code; otherwise returns
- * null when claimed, or the row that prevented the claim.
+ * what was claimed, or the row that prevented the claim (`refused`).
  */
 export async function claimCode(
   tx: Db,
@@ -46,14 +54,31 @@ export async function claimCode(
   codeHash: string,
   until: 'used' | 'stored',
   set: { used?: true; submissionHash?: string | null; draftStarted?: true },
-): Promise<CodeRow | null> {
+): Promise<{ claimed: Claimed } | { refused: CodeRow }> {
   const of = and(eq(surveyCodes.codeHash, codeHash), eq(surveyCodes.surveyEditionId, surveyEditionId));
-  const claimed = await tx
+  const [claimed] = await tx
     .update(surveyCodes)
     .set(set)
     .where(and(of, not(until === 'used' ? surveyCodes.used : surveyCodes.stored)))
-    .returning({ codeHash: surveyCodes.codeHash });
-  if (claimed.length > 0) return null;
+    .returning({
+      // Table-qualified by hand: inside a RETURNING subquery Drizzle leaves column names bare.
+      draftStartedMs: sql<
+        string | null
+      >`(select extract(epoch from d.started_at) * 1000 from drafts d where d.code_hash = survey_codes.code_hash)`,
+      firm: sql<
+        Buffer | Uint8Array | null
+      >`(select f.sealed from code_firms f where f.code_hash = survey_codes.code_hash)`,
+    });
+  if (claimed) {
+    const ms = claimed.draftStartedMs;
+    const firm = claimed.firm;
+    return {
+      claimed: {
+        draftStartedMs: ms === null ? null : Number(ms),
+        firm: firm === null ? null : Buffer.isBuffer(firm) ? firm : Buffer.from(firm),
+      },
+    };
+  }
   const [row] = await tx
     .select({
       used: surveyCodes.used,
@@ -63,5 +88,5 @@ export async function claimCode(
     .from(surveyCodes)
     .where(of);
   if (!row) throw unknownCode();
-  return row;
+  return { refused: row };
 }

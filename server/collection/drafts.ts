@@ -85,10 +85,10 @@ export async function saveDraft(
   const startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const sealed = seal(code, 'draft', draft, codeHash);
   return db.transaction(async (tx) => {
-    const refused = await claimCode(tx as unknown as Db, edition.id, codeHash, 'stored', {
+    const claim = await claimCode(tx as unknown as Db, edition.id, codeHash, 'stored', {
       draftStarted: true,
     });
-    if (refused) throw codeUsed();
+    if ('refused' in claim) throw codeUsed();
     await tx
       .insert(drafts)
       .values({ codeHash, sealed, startedAt, updatedOn: today })

@@ -1,25 +1,29 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-// Sealed payloads: AES-256-GCM over JSON padded to a multiple of PAD_BYTES, so that neither the
-// content nor its length (how many units a firm rated, how long its comment is) can be read from a
-// dump. Layout: version (1) | salt (16) | iv (12) | tag (16) | ciphertext.
+// Sealed payloads: AES-256-GCM over deflated JSON padded to a multiple of PAD_BYTES, so that
+// neither the content nor its length (how many units a firm rated, how long its comment is) can be
+// read from a dump. Compressing first keeps a whole form within one padded block, small enough to
+// stay in the table row (under PostgreSQL's ~2 kB TOAST threshold); the padding hides what the
+// compression ratio would otherwise tell. Layout: version (1) | salt (16) | iv (12) | tag (16) |
+// ciphertext of (deflated length (4) | deflated JSON | zero padding).
 
 const VERSION = 1;
 const HEADER = 1 + 16 + 12 + 16;
 
 export type SealPurpose = 'draft' | 'pending' | 'firm';
 /**
- * A sealed payload is a multiple of this many bytes (plus the 45-byte header): a whole form fits in
- * 8 KiB, so drafts and pending submissions of every size look alike; a firm reference in 256 bytes.
+ * A sealed payload is a multiple of this many bytes (plus the 45-byte header): a deflated form fits
+ * in 1.5 KiB, so drafts and pending submissions of every size look alike; a firm reference in 128.
  */
-export const PAD_BYTES: Record<SealPurpose, number> = { draft: 8192, pending: 8192, firm: 256 };
+export const PAD_BYTES: Record<SealPurpose, number> = { draft: 1536, pending: 1536, firm: 128 };
 /** A 256-bit key from secret input keying material, the row's salt and the purpose (HKDF-SHA-256). */
 function deriveKey(ikm: string | Buffer, salt: Buffer, purpose: SealPurpose): Buffer {
   return Buffer.from(hkdfSync('sha256', ikm, salt, `ddci/${purpose}/v1`, 32));
 }
 
 function pad(json: string, block: number): Buffer {
-  const body = Buffer.from(json, 'utf8');
+  const body = deflateRawSync(Buffer.from(json, 'utf8'));
   const size = Math.ceil((body.length + 4) / block) * block;
   const out = Buffer.alloc(size);
   out.writeUInt32BE(body.length, 0);
@@ -49,5 +53,5 @@ export function unseal<T = unknown>(ikm: string | Buffer, purpose: SealPurpose, 
   decipher.setAuthTag(sealed.subarray(29, HEADER));
   const plain = Buffer.concat([decipher.update(sealed.subarray(HEADER)), decipher.final()]);
   const length = plain.readUInt32BE(0);
-  return JSON.parse(plain.subarray(4, 4 + length).toString('utf8')) as T;
+  return JSON.parse(inflateRawSync(plain.subarray(4, 4 + length)).toString('utf8')) as T;
 }

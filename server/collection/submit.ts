@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { canonicalJson } from '#api/canonical-json.js';
 import { validateResponse } from '#surveys/validate.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
-import {
-  codeFirms,
-  drafts,
-  openSubmissions,
-  pendingSubmissions,
-  surveyCodes,
-  type QualityFlag,
-} from '#server/db/schema/index.js';
+import { openSubmissions, pendingSubmissions } from '#server/db/schema/index.js';
+import type { QualityFlag } from '#api/collection-admin.js';
 import { HttpError } from '#server/http/errors.js';
 import { claimCode, codeUsed } from './claim.js';
 import type { CodeHasher } from './code-hash.js';
@@ -115,21 +108,16 @@ async function claimFor(
     return fresh.length === 0 ? 'replayed' : { codeHash: null, strata: {} };
   }
   const codeHash = hasher.code(code);
-  const refused = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
-  if (refused) {
-    if (hash !== null && refused.submissionHash === hash) return 'replayed';
+  const claim = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
+  if ('refused' in claim) {
+    if (hash !== null && claim.refused.submissionHash === hash) return 'replayed';
     throw codeUsed();
   }
-  const [row] = await tx
-    .select({ startedAt: drafts.startedAt, firm: codeFirms.sealed })
-    .from(surveyCodes)
-    .leftJoin(drafts, eq(drafts.codeHash, surveyCodes.codeHash))
-    .leftJoin(codeFirms, eq(codeFirms.codeHash, surveyCodes.codeHash))
-    .where(eq(surveyCodes.codeHash, codeHash));
+  const { draftStartedMs, firm } = claim.claimed;
   return {
     codeHash,
-    startedAt: row?.startedAt ?? undefined,
-    strata: row?.firm ? stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', row.firm, codeHash)) : {},
+    ...(draftStartedMs !== null ? { startedAt: new Date(draftStartedMs) } : {}),
+    strata: firm ? stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', firm, codeHash)) : {},
   };
 }
 

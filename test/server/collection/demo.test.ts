@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { count, eq, sql } from 'drizzle-orm';
 import { randomSource } from '#scoring/random.js';
-import { editions, families, responses, surveyEditions } from '#server/db/schema/index.js';
+import {
+  editions,
+  families,
+  pendingSubmissions,
+  responses,
+  surveyCodes,
+  surveyEditions,
+} from '#server/db/schema/index.js';
 import { synthesizeResponse, type SyntheticContext } from '#server/seed/demo-responses.js';
 import { seedDemo } from '#server/seed/demo.js';
 import { ddciDemo2024 } from '#surveys/shipped.js';
@@ -91,6 +98,16 @@ describeEachDatabase('seedDemo', (c) => {
       .from(responses)
       .where(eq(responses.openMode, true));
     expect(open[0]!.n).to.equal(40);
+    // Seeded through the mixer: nothing left pending, no code stored without its batch.
+    expect((await c.database.db.select({ n: count() }).from(pendingSubmissions))[0]!.n).to.equal(0);
+    const codes = await c.database.db
+      .select({
+        used: count(surveyCodes.used),
+        stored: sql<number>`count(*) filter (where ${surveyCodes.stored})`.mapWith(Number),
+      })
+      .from(surveyCodes)
+      .where(eq(surveyCodes.used, true));
+    expect(codes[0]!.stored).to.equal(codes[0]!.used);
     expect(messages.join('\n')).to.contain('2025');
     expect(await seedDemo(c.database.db, () => {}, { firms: 60 })).to.equal(false);
   });
