@@ -22,8 +22,6 @@ export interface IssuedCode extends FirmReference {
   code: string;
 }
 
-export const MAX_CODES_PER_REQUEST = 50_000;
-
 export type Dimension = 'size' | 'sector' | 'ownership';
 export const DIMENSIONS: readonly Dimension[] = ['size', 'sector', 'ownership'];
 
