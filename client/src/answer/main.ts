@@ -1,1 +1,2 @@
-// Entry of the survey answering pages (/survey/…): owned by the answering pages' work.
+// Entry of the survey answering pages (/survey/… and /khao-sat/…).
+import './survey-app.js';

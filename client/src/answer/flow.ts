@@ -1,0 +1,260 @@
+// What the answering pages do on each action: start (code check, draft resume), change an answer,
+// next/back with validation of the page, review, and submit through the offline queue.
+import type { Localized } from '#api/text.js';
+import type { AnswerValue, LocatedError, SurveyResponse } from '#surveys/types.js';
+import { validateResponseInterpreted } from '#surveys/validate-interpreted.js';
+import { checkCode, loadDraft } from './api.js';
+import { codeVerdict } from './entry-view.js';
+import { fields, pruneHidden, withAnswer, type Field, type Page } from './model.js';
+import {
+  clearLocal,
+  DraftSync,
+  loadLocal,
+  saveLocal,
+  submissionIdOf,
+  submitUntilAnswered,
+  type LocalState,
+} from './store.js';
+import type { SurveyApp } from './survey-app.js';
+
+const offlineMessage = (): Localized => ({
+  vi: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
+  en: 'The server cannot be reached. Please check your connection and try again.',
+});
+
+export class Flow {
+  private local: LocalState = { response: { answers: {} }, startedAt: Date.now() };
+  private drafts: DraftSync | undefined;
+
+  constructor(private readonly app: SurveyApp) {}
+
+  /** After loading: take a code from the link, or offer to continue what this device kept. */
+  async resume(fragmentCode: string | undefined): Promise<void> {
+    const kept = loadLocal(this.app.slug);
+    if (kept?.submissionId && !kept.done) {
+      // A submission was queued when the page closed: send it now.
+      this.local = kept;
+      this.app.code = kept.code ?? '';
+      this.app.response = kept.response;
+      this.startSync(kept.code);
+      return this.submit();
+    }
+    if (fragmentCode) {
+      this.app.code = fragmentCode;
+      return this.startWithCode();
+    }
+    if (kept?.code) this.app.code = kept.code;
+  }
+
+  async startWithCode(): Promise<void> {
+    const app = this.app;
+    app.codeChecked = true;
+    const verdict = codeVerdict(app.code);
+    if (!verdict.ok) return;
+    app.busy = true;
+    try {
+      const status = await checkCode(app.slug, app.code);
+      if (!status.ok) {
+        app.notice = status.status === 0 ? offlineMessage() : (status.details[0]?.message ?? status.messages);
+        return;
+      }
+      if (status.body.status === 'used') {
+        clearLocal(app.slug);
+        app.phase = 'used';
+        return;
+      }
+      const kept = loadLocal(app.slug);
+      const same =
+        kept &&
+        kept.code !== undefined &&
+        kept.code.replace(/\W/g, '').toUpperCase() === app.code.replace(/\W/g, '').toUpperCase();
+      let response: SurveyResponse = same ? kept.response : { answers: {} };
+      if (status.body.status === 'draft' && !same) {
+        const draft = await loadDraft(app.slug, app.code);
+        if (draft.ok && draft.body.draft) response = draft.body.draft;
+      }
+      await this.start(app.code, response, same ? kept : undefined);
+    } finally {
+      app.busy = false;
+    }
+  }
+
+  async start(code: string | undefined, response: SurveyResponse, kept?: LocalState): Promise<void> {
+    const app = this.app;
+    this.local = { ...(kept ?? { startedAt: Date.now() }), response, ...(code ? { code } : {}) };
+    app.response = pruneHidden(app.definition, app.context, response);
+    app.notice = undefined;
+    this.startSync(code);
+    saveLocal(app.slug, this.local);
+    const first = kept?.page && app.pages.some((p) => p.key === kept.page) ? kept.page : app.pages[0]?.key;
+    this.show('page', first, true);
+  }
+
+  private startSync(code: string | undefined): void {
+    this.drafts?.stop();
+    this.drafts = new DraftSync(this.app.slug, code, (s) => (this.app.saveStatus = s));
+  }
+
+  change(field: Field, value: AnswerValue | undefined): void {
+    const app = this.app;
+    app.response = pruneHidden(app.definition, app.context, withAnswer(app.response, field, value));
+    this.persist();
+    // Once errors are shown, they follow every change (with the same messages as the server).
+    if (app.errors.length > 0) app.errors = this.pageErrors(this.current());
+  }
+
+  private persist(): void {
+    this.local = { ...this.local, response: this.app.response, page: this.app.pageKey };
+    saveLocal(this.app.slug, this.local);
+    this.drafts?.schedule(this.app.response);
+  }
+
+  private current(): Page | undefined {
+    const list = this.app.pages;
+    return list.find((p) => p.key === this.app.pageKey) ?? list[0];
+  }
+
+  /** The validator's errors for the fields shown on a page. */
+  pageErrors(page: Page | undefined): LocatedError[] {
+    if (!page) return [];
+    const app = this.app;
+    const all = validateResponseInterpreted(app.definition, app.context, app.response).errors;
+    const paths = new Set(fields(app.definition, page, app.response).map((f) => f.path));
+    return all.filter((e) => paths.has(e.path));
+  }
+
+  async next(): Promise<void> {
+    const app = this.app;
+    const page = this.current();
+    const errors = this.pageErrors(page);
+    if (errors.length > 0) {
+      app.errors = errors;
+      app.summary = true;
+      await app.focusAfterRender(errors[0]!.path);
+      return;
+    }
+    const list = app.pages;
+    const index = list.findIndex((p) => p.key === page?.key);
+    if (index + 1 < list.length) this.show('page', list[index + 1]!.key, true);
+    else this.show('review', undefined, true);
+  }
+
+  back(): void {
+    const list = this.app.pages;
+    if (this.app.phase === 'review') return this.show('page', list[list.length - 1]?.key, true);
+    const index = list.findIndex((p) => p.key === this.app.pageKey);
+    if (index > 0) this.show('page', list[index - 1]!.key, true);
+    else this.show('entry', undefined, true);
+  }
+
+  goTo(pageKey: string, path?: string): void {
+    this.show('page', pageKey, true, path);
+  }
+
+  private show(
+    phase: 'entry' | 'page' | 'review',
+    pageKey: string | undefined,
+    push: boolean,
+    focusPath?: string,
+  ): void {
+    const app = this.app;
+    app.phase = phase;
+    app.pageKey = pageKey;
+    app.errors = [];
+    app.summary = false;
+    if (phase === 'page') this.persist();
+    if (push) {
+      const url = new URL(location.href);
+      url.searchParams.delete('page');
+      if (phase === 'page' && pageKey) url.searchParams.set('page', pageKey);
+      if (phase === 'review') url.searchParams.set('page', 'review');
+      history.pushState({ page: pageKey ?? phase }, '', url);
+    }
+    window.scrollTo(0, 0);
+    void app.focusAfterRender(focusPath);
+  }
+
+  /** Browser back/forward between pages. */
+  fromUrl(): void {
+    if (this.app.phase !== 'page' && this.app.phase !== 'review') return;
+    const key = new URL(location.href).searchParams.get('page');
+    if (key === 'review') this.show('review', undefined, false);
+    else if (key && this.app.pages.some((p) => p.key === key)) this.show('page', key, false);
+    else this.show('entry', undefined, false);
+  }
+
+  async submit(): Promise<void> {
+    const app = this.app;
+    const result = validateResponseInterpreted(app.definition, app.context, app.response);
+    if (!result.valid) return this.showErrorsOf(result.errors);
+    this.drafts?.stop();
+    this.local = { ...this.local, response: app.response, submissionId: submissionIdOf(this.local) };
+    saveLocal(app.slug, this.local);
+    app.phase = 'sending';
+    app.notice = undefined;
+    const sent = await submitUntilAnswered(
+      app.slug,
+      {
+        submissionId: this.local.submissionId!,
+        ...(this.local.code ? { code: this.local.code } : {}),
+        response: app.response,
+        durationSeconds: Math.max(0, Math.round((Date.now() - this.local.startedAt) / 1000)),
+      },
+      (waiting) => (app.waitingOffline = waiting),
+    );
+    app.waitingOffline = false;
+    if (sent.ok) {
+      clearLocal(app.slug);
+      app.saveStatus = 'idle';
+      return this.finish();
+    }
+    const o = sent.outcome;
+    if (o.code === 'code_used') {
+      clearLocal(app.slug);
+      app.phase = 'used';
+      return;
+    }
+    // The request was refused: keep the answers, allow a new attempt with a new id.
+    this.local = { ...this.local, submissionId: undefined };
+    saveLocal(app.slug, this.local);
+    const located = o.details
+      .filter((d) => d.path.startsWith('/response/'))
+      .map((d) => ({ ...d, path: d.path.slice('/response'.length) }));
+    if (located.length > 0) return this.showErrorsOf(located);
+    app.phase = 'review';
+    app.notice = o.messages ?? {
+      vi: 'Gửi không thành công; vui lòng thử lại.',
+      en: 'Sending failed; please try again.',
+    };
+  }
+
+  private finish(): void {
+    const app = this.app;
+    app.phase = 'done';
+    history.pushState(
+      { page: 'done' },
+      '',
+      location.pathname + location.search.replace(/([?&])page=[^&]*/, '$1').replace(/[?&]$/, ''),
+    );
+    void app.focusAfterRender();
+  }
+
+  /** Opens the first page holding an error, with the summary and focus on the first field. */
+  private showErrorsOf(errors: LocatedError[]): void {
+    const app = this.app;
+    const page = app.pages.find((p) =>
+      fields(app.definition, p, app.response).some((f) => errors.some((e) => e.path === f.path)),
+    );
+    if (!page) {
+      app.phase = 'review';
+      app.notice = errors[0]?.message;
+      return;
+    }
+    this.show('page', page.key, true);
+    app.errors = errors;
+    app.summary = true;
+    void app.focusAfterRender(
+      errors.find((e) => fields(app.definition, page, app.response).some((f) => f.path === e.path))?.path,
+    );
+  }
+}

@@ -1,0 +1,317 @@
+// <ci-survey-app>: the answering pages at /survey/:slug and /khao-sat/:slug. Holds the response and
+// moves between entry, question pages, review, sending and confirmation; every change is pruned
+// of hidden answers, stored locally, and saved as the server draft.
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { SurveyEditionPayload } from '#api/collection.js';
+import type { Lang, Localized } from '#api/text.js';
+import type { EditionContext, LocatedError, SurveyDefinition, SurveyResponse } from '#surveys/types.js';
+import { currentLang, setLang } from '#client/src/shared/localize.js';
+import { formatDate, formatNumber } from '#client/src/shared/i18n.js';
+import { fetchSurvey } from './api.js';
+import { renderEntry, takeCodeFromFragment } from './entry-view.js';
+import { Flow } from './flow.js';
+import { pages, progress, type Field, type Page } from './model.js';
+import { focusField, renderPage } from './page-view.js';
+import { renderDone, renderReview } from './review-view.js';
+import { type SaveStatus } from './store.js';
+import { surveyStyles } from './styles.js';
+import './open-surveys.js';
+
+export type Phase = 'loading' | 'missing' | 'entry' | 'page' | 'review' | 'sending' | 'done' | 'used';
+
+const STATE = { state: true } as const;
+
+export class SurveyApp extends LitElement {
+  static override styles = surveyStyles;
+  static override properties = {
+    phase: STATE,
+    payload: STATE,
+    response: STATE,
+    pageKey: STATE,
+    errors: STATE,
+    summary: STATE,
+    saveStatus: STATE,
+    code: STATE,
+    codeChecked: STATE,
+    busy: STATE,
+    notice: STATE,
+    waitingOffline: STATE,
+  };
+
+  declare phase: Phase;
+  declare payload: SurveyEditionPayload | undefined;
+  declare response: SurveyResponse;
+  declare pageKey: string | undefined;
+  declare errors: LocatedError[];
+  /** Errors are listed at the top (after a failed "Next" or submit). */
+  declare summary: boolean;
+  declare saveStatus: SaveStatus;
+  declare code: string;
+  declare codeChecked: boolean;
+  declare busy: boolean;
+  declare notice: Localized | undefined;
+  declare waitingOffline: boolean;
+
+  readonly flow = new Flow(this);
+  slug = '';
+
+  constructor() {
+    super();
+    this.phase = 'loading';
+    this.response = { answers: {} };
+    this.errors = [];
+    this.summary = false;
+    this.saveStatus = 'idle';
+    this.code = '';
+    this.codeChecked = false;
+    this.busy = false;
+    this.waitingOffline = false;
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const lang = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem('ci-lang') ?? 'vi';
+    void setLang(lang === 'en' ? 'en' : 'vi');
+    this.slug = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+    window.addEventListener('popstate', () => this.flow.fromUrl());
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.slug) {
+      this.phase = 'missing';
+      return;
+    }
+    const res = await fetchSurvey(this.slug);
+    if (!res.ok) {
+      this.phase = 'missing';
+      this.notice = res.messages;
+      return;
+    }
+    this.payload = res.body;
+    document.title = this.t(this.definition.title);
+    this.phase = 'entry';
+    await this.flow.resume(takeCodeFromFragment());
+  }
+
+  get definition(): SurveyDefinition {
+    return this.payload!.definition as SurveyDefinition;
+  }
+
+  get context(): EditionContext {
+    return {
+      units: Object.fromEntries(
+        Object.entries(this.payload!.units).map(([b, l]) => [b, l.map((u) => u.code)]),
+      ),
+    };
+  }
+
+  get pages(): Page[] {
+    return pages(this.definition, this.context, this.response);
+  }
+
+  t = (text: Localized): string => text[currentLang()];
+
+  unitName = (block: string, code: string): string => {
+    const u = this.payload?.units[block]?.find((x) => x.code === code);
+    return u ? this.t(u.name) : code;
+  };
+
+  units = (block: string): Array<{ code: string; name: string }> =>
+    (this.payload?.units[block] ?? []).map((u) => ({ code: u.code, name: this.t(u.name) }));
+
+  /** Focuses the page heading (or the first error) once the new page is rendered. */
+  async focusAfterRender(path?: string): Promise<void> {
+    await this.updateComplete;
+    if (path) focusField(undefined, path, this.shadowRoot);
+    else this.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private async switchLang(lang: Lang): Promise<void> {
+    localStorage.setItem('ci-lang', lang);
+    await setLang(lang);
+    const url = new URL(location.href);
+    if (lang === 'vi') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
+    document.documentElement.lang = lang;
+    if (this.payload) document.title = this.t(this.definition.title);
+  }
+
+  private renderHeader(): TemplateResult {
+    const lang = currentLang();
+    const inFlow = this.phase === 'page' || this.phase === 'review';
+    const p = inFlow ? progress(this.definition, this.context, this.response) : undefined;
+    const pct = p && p.total > 0 ? Math.round((100 * p.answered) / p.total) : 0;
+    return html`<header>
+      <div class="bar">
+        <span class="brand"
+          >${this.payload ? this.t(this.definition.title) : msg('Business survey', { id: 'answer.brand' })}</span
+        >
+        <span class="status ${this.saveStatus}" role="status" aria-live="polite">${this.statusText()}</span>
+        <span class="langs" role="group" aria-label=${msg('Language', { id: 'answer.language' })}>
+          <button type="button" lang="vi" aria-pressed=${lang === 'vi'} @click=${() => this.switchLang('vi')}>
+            Tiếng Việt
+          </button>
+          <button type="button" lang="en" aria-pressed=${lang === 'en'} @click=${() => this.switchLang('en')}>
+            English
+          </button>
+        </span>
+      </div>
+      ${
+        p
+          ? html`<div class="progress">
+              <div
+                class="track"
+                role="progressbar"
+                aria-label=${msg('Questions answered', { id: 'answer.progress.label' })}
+                aria-valuemin="0"
+                aria-valuemax=${p.total}
+                aria-valuenow=${p.answered}
+              >
+                <div class="fill" style="width: ${pct}%"></div>
+              </div>
+              <span
+                >${msg(str`${p.answered} of ${p.total} applicable questions answered`, { id: 'answer.progress' })}</span
+              >
+            </div>`
+          : nothing
+      }
+    </header>`;
+  }
+
+  private statusText(): string {
+    if (this.waitingOffline)
+      return msg('Offline — your answers are sent when the connection is back', {
+        id: 'answer.status.queued',
+      });
+    switch (this.saveStatus) {
+      case 'saving':
+        return msg('Saving…', { id: 'answer.status.saving' });
+      case 'saved':
+        return msg('Saved', { id: 'answer.status.saved' });
+      case 'offline':
+        return msg('Offline — will retry', { id: 'answer.status.offline' });
+      case 'error':
+        return msg('Not saved on the server; kept on this device', { id: 'answer.status.error' });
+      default:
+        return '';
+    }
+  }
+
+  private renderBody(): TemplateResult {
+    const date = (iso: string): string => formatDate(currentLang(), iso);
+    switch (this.phase) {
+      case 'loading':
+        return html`<p role="status">${msg('Loading the survey…', { id: 'answer.loading' })}</p>`;
+      case 'missing':
+        return html`<h1 tabindex="-1">${msg('Surveys open now', { id: 'answer.missing.title' })}</h1>
+          ${this.notice ? html`<p class="notice" role="status">${this.t(this.notice)}</p>` : nothing}
+          <ci-open-surveys></ci-open-surveys>`;
+      case 'entry':
+        return renderEntry({
+          payload: this.payload!,
+          t: this.t,
+          date,
+          code: this.code,
+          checked: this.codeChecked,
+          busy: this.busy,
+          serverError: this.notice,
+          onInput: (c) => {
+            this.code = c;
+            this.codeChecked = false;
+            this.notice = undefined;
+          },
+          onSubmit: () => void this.flow.startWithCode(),
+          onOpenMode: () => void this.flow.start(undefined, { answers: {} }),
+        });
+      case 'page':
+        return this.renderCurrentPage();
+      case 'review':
+      case 'sending':
+        return renderReview(this.reviewView(), () => void this.flow.submit(), this.sendingNotice());
+      case 'done':
+        return renderDone();
+      case 'used':
+        return html`<h1 tabindex="-1">
+            ${msg('This code has already been used', { id: 'answer.used.title' })}
+          </h1>
+          <p>
+            ${msg('A response has already been submitted with this code, so it cannot be used again. If you did not submit it, please contact the survey team.', { id: 'answer.used.text' })}
+          </p>`;
+    }
+  }
+
+  private sendingNotice(): TemplateResult | typeof nothing {
+    if (this.notice && this.phase === 'review')
+      return html`<p class="notice" role="alert">${this.t(this.notice)}</p>`;
+    if (this.phase !== 'sending') return nothing;
+    return html`<p class="notice" role="status">
+      ${
+        this.waitingOffline
+          ? msg(
+              'You are offline. Your answers are kept on this device and will be sent automatically when the connection is back.',
+              { id: 'answer.sending.offline' },
+            )
+          : msg('Sending…', { id: 'answer.sending' })
+      }
+    </p>`;
+  }
+
+  reviewView() {
+    return {
+      definition: this.definition,
+      pages: this.pages,
+      response: this.response,
+      t: this.t,
+      number: (n: number) => formatNumber(currentLang(), n, Number.isInteger(n) ? 0 : 2),
+      unitName: this.unitName,
+      pageTitle: (page: Page) =>
+        page.kind === 'unit'
+          ? `${this.t(page.section.title)} — ${this.unitName(page.block, page.unit)}`
+          : this.t(page.section.title),
+      onEdit: (page: Page, field: Field) => this.flow.goTo(page.key, field.path),
+    };
+  }
+
+  private renderCurrentPage(): TemplateResult {
+    const list = this.pages;
+    const index = Math.max(
+      0,
+      list.findIndex((p) => p.key === this.pageKey),
+    );
+    const page = list[index];
+    if (!page) return html`<p>${msg('This survey has no questions.', { id: 'answer.empty' })}</p>`;
+    return renderPage({
+      definition: this.definition,
+      page,
+      index,
+      count: list.length,
+      response: this.response,
+      errors: this.errors,
+      summary: this.summary,
+      t: this.t,
+      unitName: this.unitName,
+      units: this.units,
+      onChange: (field, value) => this.flow.change(field, value as never),
+      onBack: () => this.flow.back(),
+      onNext: () => void this.flow.next(),
+      isLast: index === list.length - 1,
+    });
+  }
+
+  override render(): TemplateResult {
+    return html`${this.renderHeader()}
+      <main lang=${currentLang()}>${this.renderBody()}</main>`;
+  }
+}
+
+customElements.define('ci-survey-app', SurveyApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ci-survey-app': SurveyApp;
+  }
+}
