@@ -51,3 +51,14 @@ export const COMMUNES: Array<[string, string, string]> = [
   ['X_PHU_MY', 'Xã Phú Mỹ', 'Phu My Commune'],
   ['DK_DAO_NGOC', 'Đặc khu Đảo Ngọc', 'Ngoc Island Special Zone'],
 ];
+/** The 1 July 2025 reform in the demo province: each district's area now lies in these communes. */
+export const REFORM_2025: Array<[district: string, communes: string[]]> = [
+  ['TP_DEMO', ['P_TRUNG_TAM', 'P_BEN_CANG']],
+  ['TX_BINH_SON', ['P_BINH_SON']],
+  ['H_AN_LAC', ['X_AN_LAC', 'X_AN_THINH']],
+  ['H_HOA_BINH', ['X_HOA_BINH', 'P_HOA_LAC']],
+  ['H_TAN_PHU', ['X_TAN_PHU', 'X_TAN_HOA']],
+  ['H_LONG_HAI', ['X_LONG_HAI', 'P_DONG_HAI']],
+  ['H_THANH_XUAN', ['X_THANH_XUAN', 'X_SON_THUY', 'X_PHU_MY']],
+  ['H_DAO_NGOC', ['DK_DAO_NGOC']],
+];

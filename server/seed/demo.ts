@@ -12,6 +12,7 @@ import { refreshQualityFlags } from '#server/collection/quality.js';
 import { compactSensitiveTables, DEFAULT_MIXER, mixEdition } from '#server/collection/mixer.js';
 import { checkResponse, storeResponse, type Channel } from '#server/collection/submit.js';
 import { COMMUNES, DEPARTMENTS, DISTRICTS } from './demo-units.js';
+import { insertDemoLineage } from './demo-lineage.js';
 import { qualityModel } from './demo-quality.js';
 import { synthesizeResponse, type SyntheticContext, type SyntheticFirm } from './demo-responses.js';
 
@@ -89,6 +90,7 @@ async function createProvince(db: Db): Promise<void> {
       validFrom: '2025-07-01',
     })),
   ]);
+  await insertDemoLineage(db, family!.id);
 }
 
 const SIZE_WEIGHTS = [55, 30, 8, 4, 3];

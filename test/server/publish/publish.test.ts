@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createApp } from '#server/app.js';
-import type { Ranking } from '#api/releases.js';
+import type { Ranking, UnitProfile } from '#api/releases.js';
 import { editions, families } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { publishDemoReleases } from '#server/publish/demo.js';
@@ -117,6 +117,30 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
       if (year === 2023) expect(changed).to.deep.equal([]);
       else expect(changed.length).to.be.greaterThan(5);
     }
+  });
+
+  it('GET /api/v1/units/ddci-demo/X_AN_LAC follows the 2025 reform back to its district, labelled', async () => {
+    const p = (await request(app()).get(`/api/v1/units/${DEMO_FAMILY}/X_AN_LAC`).expect(200))
+      .body as UnitProfile;
+    expect(p.series.map((e) => [e.release.edition, e.unit.code, e.relation])).to.deep.equal([
+      [2023, 'H_AN_LAC', 'predecessor'],
+      [2024, 'H_AN_LAC', 'predecessor'],
+      [2025, 'X_AN_LAC', 'self'],
+    ]);
+    expect(p.lineage).to.deep.include({
+      event: 'level_change',
+      date: '2025-07-01',
+      from: { code: 'H_AN_LAC', name: { vi: 'Huyện An Lạc', en: 'An Lac District' } },
+      to: { code: 'X_AN_LAC', name: { vi: 'Xã An Lạc', en: 'An Lac Commune' } },
+      note: {
+        vi: 'Cải cách chính quyền hai cấp từ 1/7/2025 (dữ liệu minh họa)',
+        en: 'Two-tier local government from 1 July 2025 (demo data)',
+      },
+    });
+    const r = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/2025?block=localities`).expect(200))
+      .body as Ranking;
+    const row = r.rows.find((x) => x.unit.code === 'X_AN_LAC')!;
+    if (row.composite !== null) expect(row.change?.unit).to.equal('H_AN_LAC');
   });
 
   it('loadObservations(db, unknown edition) gives no observations', async () => {
