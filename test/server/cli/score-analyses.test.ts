@@ -1,31 +1,12 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { runScore, type ScoreIo } from '#server/cli/score/run.js';
+import { csvRows as rows, runInProcess as run } from './score/run-in-process.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const asem = [
   '--meta',
   'test/fixtures/asem/input/ASEM_iMeta.csv',
   '--data',
   'test/fixtures/asem/input/ASEM_iData.csv',
 ];
-
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: ScoreIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readText: (path) => readFileSync(new URL(path, `file://${root}`), 'utf8'),
-    writeText: () => undefined,
-    isTTY: false,
-  };
-  const code = runScore(args, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('score --audit and --sobol', () => {
   it('score --audit on ASEM writes one CSV row per node with statistics, correlations, alpha and flags', () => {

@@ -1,11 +1,6 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { runScore, type ScoreIo } from '#server/cli/score/run.js';
+import { csvRows as rows, runInProcess as run } from './score/run-in-process.js';
 import { pciIndicators, pciReproduction, publishedScores, SUBINDICES } from '#test/scoring/support/pci.js';
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 // One edition of the shipped indicator file in the command's long layout (unit, year, indicator, value); the
 // long layout rejects codes the methodology does not know, and codes change between 2013 and 2014. c1_1_3
@@ -19,16 +14,7 @@ function longCsv(year: number): string {
 }
 
 function score(year: number, data: string): Record<string, string>[] {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: ScoreIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readText: (path) => (path === 'pci.csv' ? data : readFileSync(`${root}/${path}`, 'utf8')),
-    writeText: () => undefined,
-    isTTY: false,
-  };
-  const code = runScore(
+  const r = run(
     [
       '--methodology',
       `scoring/methodologies/pci-${year}.json`,
@@ -37,10 +23,10 @@ function score(year: number, data: string): Record<string, string>[] {
       '--edition',
       String(year),
     ],
-    io,
+    { 'pci.csv': data },
   );
-  expect(code).to.equal(0, err.join(''));
-  return parse(out.join(''), { columns: true }) as Record<string, string>[];
+  expect(r.code).to.equal(0, r.stderr);
+  return rows(r.stdout);
 }
 
 describe('npm run score with the shipped PCI methodologies', () => {

@@ -1,27 +1,7 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { runScore, type ScoreIo } from '#server/cli/score/run.js';
+import { csvRows as rows, runInProcess as run } from './score/run-in-process.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const base = ['--meta', 'test/fixtures/score/meta.csv', '--data', 'test/fixtures/score/data-wide.csv'];
-
-function run(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: ScoreIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readText: (path) => files[path] ?? readFileSync(new URL(path, `file://${root}`), 'utf8'),
-    writeText: (path, text) => (written[path] = text),
-    isTTY: false,
-  };
-  const code = runScore(args, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
-const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('score --sensitivity / --weight-sets (uncertainty from the CLI)', () => {
   it('score --weight-sets FILE runs each set once and reports mean rank and mean absolute shift', () => {

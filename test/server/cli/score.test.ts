@@ -1,11 +1,8 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { runScore, type ScoreIo } from '#server/cli/score/run.js';
+import { csvRows as rows, root, runInProcess as run } from './score/run-in-process.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fx = (name: string) => `test/fixtures/score/${name}`;
 
 function cli(...args: string[]) {
@@ -16,23 +13,6 @@ function cli(...args: string[]) {
     env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_V8_COVERAGE')),
   });
 }
-
-function run(args: string[], files: Record<string, string> = {}, isTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: ScoreIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readText: (path) => files[path] ?? readFileSync(new URL(path, `file://${root}`), 'utf8'),
-    writeText: (path, text) => (written[path] = text),
-    isTTY,
-  };
-  const code = runScore(args, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
-
-const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('score (CLI)', () => {
   it('score --meta --data scores a wide table as a child process and exits 0', () => {
