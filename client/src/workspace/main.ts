@@ -1,1 +1,2 @@
-// Entry of the analyst workspace (/admin/…): owned by the workspace's work.
+// Entry of the analyst workspace (/admin/…).
+import './app.js';

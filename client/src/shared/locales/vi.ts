@@ -235,7 +235,7 @@
 'ws.audit.family': `Bộ chỉ số`,
 'ws.audit.filter': `Lọc`,
 'ws.audit.from': `Từ ngày`,
-'ws.audit.more': `Còn các mục cũ hơn: hãy thu hẹp bộ lọc.`,
+'ws.audit.older': `Xem các mục cũ hơn`,
 'ws.audit.record': `Bản ghi`,
 'ws.audit.to': `Đến ngày`,
 'ws.brand': `Không gian làm việc DDCI`,
