@@ -37,6 +37,11 @@ export const surveyStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  @media (max-width: 480px) {
+    .brand {
+      display: none;
+    }
+  }
   .langs {
     display: flex;
     gap: 4px;

@@ -57,7 +57,9 @@ describe('survey answering pages: completing the shipped survey (browser)', func
   };
   // Both blocks; two departments and one commune; a year founded out of range at first.
   const pick = (code: string): number | number[] | string | undefined =>
-    ({ BLOCK: 2, UNITS_DEPT: [0, 2], A4: '2010', C1: 'Rút ngắn thời gian xử lý hồ sơ', C2: 'Minh bạch' })[code];
+    ({ BLOCK: 2, UNITS_DEPT: [0, 2], A4: '2010', C1: 'Rút ngắn thời gian xử lý hồ sơ', C2: 'Minh bạch' })[
+      code
+    ];
 
   it('catches a typo in the code locally, before the server is asked', async () => {
     const { context, page } = await phonePage(browser);

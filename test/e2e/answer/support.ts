@@ -102,7 +102,9 @@ export async function fillPage(page: Page, pick: Picker = () => undefined): Prom
     } else {
       const options = box.locator('label.option');
       const n = await options.count();
-      const picks = Array.isArray(choice) ? choice : [typeof choice === 'number' ? choice : round % Math.max(1, n - 1)];
+      const picks = Array.isArray(choice)
+        ? choice
+        : [typeof choice === 'number' ? choice : round % Math.max(1, n - 1)];
       for (const i of picks) await options.nth(i).click();
     }
   }
@@ -120,3 +122,27 @@ export async function next(page: Page): Promise<void> {
     return (h !== undefined && h !== b) || summary !== null;
   }, before);
 }
+
+/** A screenshot of the step (long pages at the top, as a phone shows them) and axe-core on it. */
+export async function step(page: Page, name: string): Promise<string[]> {
+  const height = await page.evaluate(() => (scrollTo(0, 0), document.documentElement.scrollHeight));
+  await page.screenshot({ path: `${OUT}/answer-${name}.png`, fullPage: height < 2500 });
+  return axeViolations(page);
+}
+
+/** Types the code on the entry page and starts. */
+export async function enterCode(page: Page, base: string, slug: string, code: string): Promise<void> {
+  await page.goto(`${base}/khao-sat/${slug}`);
+  await page.locator('#code').fill(code);
+  await page.locator('form button.primary').click();
+  await page.locator('main fieldset, main .card[data-path]').first().waitFor();
+}
+
+/** Picks option `index` of a field. */
+export const choose = (page: Page, path: string, index: number) =>
+  page.locator(`main [data-path="${path}"] label.option`).nth(index).click();
+
+export const checked = (page: Page, path: string) =>
+  page
+    .locator(`main [data-path="${path}"] input:checked`)
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
