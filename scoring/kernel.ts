@@ -205,7 +205,8 @@ function aggregateBlock(b: KernelBlock, options: KernelOptions, scale: Scale, s:
       for (let u = at * n; u < at * n + n; u++)
         b.values[u] = scale.to[0] + (b.values[u]! - scale.from[0]) * k;
     }
-    b.missingCount[at] = writeZeroed(b.values, b.zeroed, at * n, n, b.missing[at]!);
+    // The root is nobody's child: its zeroed row and missing list are never read.
+    if (at !== tree.root) b.missingCount[at] = writeZeroed(b.values, b.zeroed, at * n, n, b.missing[at]!);
   }
 }
 

@@ -20,6 +20,8 @@ export interface Random {
   normal(mu?: number, sigma?: number): number;
   /** The next raw 32-bit output as an unsigned integer. */
   nextUint32(): number;
+  /** out[0 … count) ← count uniform() draws in [0, 1), the same numbers as count calls (state kept in registers). */
+  fillUniform(out: Float64Array, count: number): void;
 }
 
 const TWO32 = 4294967296;
@@ -105,9 +107,42 @@ export function randomSource(seed: number | string): Random {
     }
   }
 
+  // uniform01() unrolled over a local copy of the state: the same numbers, without a context slot access per step.
+  function fillUniform(out: Float64Array, count: number): void {
+    let s0 = a;
+    let s1 = b;
+    let s2 = c;
+    let s3 = d;
+    for (let i = 0; i < count; i++) {
+      let r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const x = r >>> 5;
+      r = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      out[i] = (x * 67108864 + (r >>> 6)) / 9007199254740992;
+    }
+    a = s0;
+    b = s1;
+    c = s2;
+    d = s3;
+  }
+
   let spare = NaN;
   return {
     nextUint32,
+    fillUniform,
     uniform(min = 0, max = 1) {
       const u = uniform01();
       return min === 0 && max === 1 ? u : min + u * (max - min);

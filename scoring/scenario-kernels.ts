@@ -29,13 +29,14 @@ export function scenarioKernels(
   const nominalPrepared = prepareScores(m, table, compute);
   const nominal = compileKernel(nominalPrepared);
   nominal.run();
-  const prepared = new Map<string, PreparedScores>();
-  const kernels = new Map<string, Kernel>([['-1,-1,-1', nominal]]);
+  const prepared = new Map<number, PreparedScores>();
+  const kernels = new Map<number, Kernel>([[0, nominal]]);
+  // Numeric keys (index + 1 in mixed radix): no string is built per run.
   const kernel = (ni: number, ii: number, ai: number): Kernel => {
-    const key = `${ni},${ii},${ai}`;
+    const pk = (ni + 1) * (imputations.length + 1) + ii + 1;
+    const key = pk * (aggregators.length + 1) + ai + 1;
     let k = kernels.get(key);
     if (k) return k;
-    const pk = `${ni},${ii}`;
     let p = prepared.get(pk);
     if (!p) {
       const alt = alternativeMethodology(m, normalisers[ni], imputations[ii]);

@@ -100,13 +100,16 @@ export function sensitivity(
   const setWeights = sets.map((set) => weightVector(nominalKernel, set));
   const noisyAt = Int32Array.from(noisy, ([code]) => nominalKernel.index.get(code)!);
   const noisyP = Float64Array.from(noisy, ([, , p]) => p);
+  const u01 = new Float64Array(noisyAt.length);
   const w = new Float64Array(codes.length);
   for (let j = 0; j < runs; j++) {
     const si = sets.length > 0 ? j % sets.length : -1;
     w.set(si < 0 ? nominal : setWeights[si]!);
+    rng.fillUniform(u01, noisyAt.length);
     for (let q = 0; q < noisyAt.length; q++) {
+      // rng.uniform(1 − p, 1 + p) = (1 − p) + u·2p, from the same draws.
       const p = noisyP[q]!;
-      w[noisyAt[q]!] = w[noisyAt[q]!]! * rng.uniform(1 - p, 1 + p);
+      w[noisyAt[q]!] = w[noisyAt[q]!]! * (1 - p + u01[q]! * (1 + p - (1 - p)));
     }
     const ni = normalisers.length > 1 ? rng.int(0, normalisers.length) : normalisers.length - 1;
     const ai = aggregators.length > 0 ? rng.int(0, aggregators.length) : -1;

@@ -64,4 +64,13 @@ describe('randomSource', () => {
   it('randomSource(1.5) throws a TypeError', () => {
     expect(() => randomSource(1.5)).to.throw(TypeError, 'seed is not an integer or a string');
   });
+
+  it('randomSource(seed).fillUniform(out, n) gives the numbers of n uniform() calls and continues the stream', () => {
+    const a = randomSource('fill');
+    const b = randomSource('fill');
+    const out = new Float64Array(7);
+    a.fillUniform(out, 5);
+    expect(Array.from(out.subarray(0, 5))).to.deep.equal(Array.from({ length: 5 }, () => b.uniform()));
+    expect(a.nextUint32()).to.equal(b.nextUint32());
+  });
 });
