@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Validated runtime configuration, read once from the environment at start. */
@@ -13,7 +14,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** Load the PCI history (and other seed data) into an empty database at start. */
   seed: boolean;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: false (none), a hop count (the proxies in front of the
+   * app), or the proxies' addresses/subnets. Never "all" (`true` is accepted from code only, for tests).
+   */
+  trustProxy: boolean | number | string[];
   /**
    * BEHIND_TLS: browsers reach the server over HTTPS (directly or through a TLS-terminating proxy).
    * Only then are HSTS and the CSP's upgrade-insecure-requests sent (server/http/security-headers.ts).
@@ -132,6 +137,34 @@ function wholeNumber(
   return Number(raw);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw))
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'true would believe whatever X-Forwarded-For a client sends (and so bypass every per-address limit); ' +
+        'set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16 or loopback)',
+    );
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10)
+      throw new ConfigError('TRUST_PROXY', `a hop count must be 1 to 10 (got ${raw})`);
+    return hops;
+  }
+  const list = raw.split(',').map((a) => a.trim());
+  for (const a of list) {
+    const [address, bits, extra] = a.split('/');
+    const version = isIP(address ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(a) || (version !== 0 && okBits && extra === undefined)))
+      throw new ConfigError('TRUST_PROXY', `"${a}" is not an IP address, a subnet (10.0.0.0/8) or loopback`);
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || './data');
   return {
@@ -144,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: oneOf(env, 'NODE_ENV', NODE_ENVS, 'development'),
     bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '1mb'),
     seed: bool(env, 'SEED', true),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     behindTls: bool(env, 'BEHIND_TLS', false),
     codeSecret: codeSecret(env),
     collection: {

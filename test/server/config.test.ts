@@ -49,7 +49,7 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).to.equal('postgres://u:p@localhost:5432/ci');
     expect(c.bodyLimitBytes).to.equal(256 * 1024);
     expect(c.seed).to.equal(false);
-    expect(c.trustProxy).to.equal(true);
+    expect(c.trustProxy).to.equal(1); // one hop: the proxy in front of the app
   });
 
   const bad: Array<[string, NodeJS.ProcessEnv]> = [

@@ -1,0 +1,47 @@
+// Open mode (answers without a code) used to have no limit at all: one address stored 2,741
+// responses in 10 s. Code-less submissions are now limited per client per edition, and per edition.
+import type { RequestHandler } from 'express';
+import type { CodeHasher } from '#server/collection/code-hash.js';
+import type { Db } from '#server/db/client.js';
+import { clientKey, refused, sharedLimiter } from './store.js';
+
+export const OPEN_LIMITS = {
+  /** Code-less responses per client per edition per window (a shared office computer, a family). */
+  perClient: 5,
+  /** Code-less responses per edition per window, all clients together. */
+  perEdition: 2_000,
+  windowSeconds: 3600,
+};
+
+const hasCode = (body: unknown): boolean => {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return code !== undefined && code !== null && code !== '';
+};
+
+export function openModeLimiter(
+  db: Db,
+  hasher: CodeHasher,
+  opts: Partial<typeof OPEN_LIMITS> = {},
+): RequestHandler {
+  const limits = { ...OPEN_LIMITS, ...opts };
+  const client = sharedLimiter(db, 'open-client', limits.perClient, limits.windowSeconds);
+  const edition = sharedLimiter(db, 'open-edition', limits.perEdition, limits.windowSeconds);
+  return async (req, res, next) => {
+    if (hasCode(req.body)) return next();
+    const slug = String(req.params.slug ?? '');
+    try {
+      await client.consume(`${slug}:${clientKey(req, hasher)}`);
+      await edition.consume(slug);
+    } catch (e) {
+      refused(
+        e,
+        (minutes) => ({
+          vi: `Đã nhận quá nhiều câu trả lời không có mã cho khảo sát này. Vui lòng thử lại sau ${minutes} phút.`,
+          en: `Too many answers without a code for this survey. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        }),
+        (s) => res.set('Retry-After', s),
+      );
+    }
+    next();
+  };
+}
