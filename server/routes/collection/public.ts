@@ -18,7 +18,9 @@ import codeCheckSchema from '#api/schemas/collection/code-check.schema.json' wit
 import saveDraftSchema from '#api/schemas/collection/save-draft.schema.json' with { type: 'json' };
 import slugSchema from '#api/schemas/collection/slug-params.schema.json' with { type: 'json' };
 import submitSchema from '#api/schemas/collection/submit-response.schema.json' with { type: 'json' };
-import { codeGuessLimiter, noStore } from './limits.js';
+import { codeGuessLimiter } from '#server/limits/code-guess.js';
+import { openModeLimiter } from '#server/limits/open-mode.js';
+import { noStore } from './limits.js';
 
 export const CODE_HEADER = 'survey-code';
 const slugParams = validate({ params: slugSchema });
@@ -29,8 +31,10 @@ const slugParams = validate({ params: slugSchema });
  */
 export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): Router {
   const router = Router();
-  const limiter = codeGuessLimiter(limit);
+  // Shared by every instance through the database; see server/limits/README.md for the sizes.
+  const limiter = codeGuessLimiter(db, hasher, limit === undefined ? {} : { attempts: limit });
   const guard = limiter.check;
+  const openLimit = openModeLimiter(db, hasher);
 
   // Before /surveys/:slug, which would take "open" for a slug.
   router.get('/surveys/open', async (_req, res) => {
@@ -82,7 +86,7 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
   });
 
   const responseBody = validate<SubmitResponseBody>({ params: slugSchema, body: submitSchema });
-  router.post('/surveys/:slug/responses', noStore, guard, responseBody, async (req, res) => {
+  router.post('/surveys/:slug/responses', noStore, guard, openLimit, responseBody, async (req, res) => {
     const e = await requireEdition(db, String(req.params.slug));
     const body = req.body;
     const code =
