@@ -45,7 +45,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   api.use(authenticate(database.db));
   // One code hasher for the respondent routes and the workspace's code batches.
   const hasher = codeHasher(resolveCodeSecret(config));
-  api.use('/v1', workspaceRoutes(database.db, config, hasher));
+  api.use('/v1', workspaceRoutes(database.db, config, hasher, releases));
   api.use('/v1', surveyRoutes(database.db, config, hasher));
   api.use(openApiRoutes());
   api.use(apiNotFound);

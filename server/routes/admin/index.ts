@@ -4,6 +4,8 @@ import { authRoutes } from '#server/routes/auth.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import { auditRoutes } from './audit.js';
 import { editionRoutes } from './editions.js';
+import { methodologyRoutes } from './methodology.js';
+import type { ReleaseService } from '#server/releases/service.js';
 import { setupRoutes } from './setup.js';
 import { userRoutes } from './users.js';
 
@@ -13,12 +15,18 @@ export interface WorkspaceOptions {
 }
 
 /** Sign-in and the analyst workspace API under /api/v1 (every /admin route names its role). */
-export function workspaceRoutes(db: Db, opts: WorkspaceOptions, hasher: CodeHasher): Router {
+export function workspaceRoutes(
+  db: Db,
+  opts: WorkspaceOptions,
+  hasher: CodeHasher,
+  releases?: ReleaseService,
+): Router {
   const router = Router();
   router.use(authRoutes(db, opts));
   router.use(userRoutes(db));
   router.use(auditRoutes(db));
   router.use(setupRoutes(db));
   router.use(editionRoutes(db, hasher));
+  router.use(methodologyRoutes(db, releases));
   return router;
 }
