@@ -1,9 +1,11 @@
 // Audit and Sobol results → CSV (the JSON forms are the engine's objects). Missing statistics are empty cells,
-// never NaN; text cells that a spreadsheet would run as a formula are neutralised as in output.ts.
+// never NaN; written by the one CSV writer (server/http/csv.ts), which neutralises formula cells.
 
 import type { AuditResult } from '#scoring/audit/audit.js';
 import type { SobolIndexResult } from '#scoring/sobol-index.js';
-import { num, text } from './output.js';
+import { toCsv, type CsvCell } from '#server/http/csv.js';
+
+const LF = { eol: '\n' } as const;
 
 const AUDIT_HEADER = [
   'block',
@@ -31,54 +33,48 @@ const AUDIT_HEADER = [
 
 /** formatAuditCsv(audit) — one row per node and block; flags joined by ";". */
 export function formatAuditCsv(r: AuditResult): string {
-  const lines = [AUDIT_HEADER.join(',')];
+  const rows: CsvCell[][] = [];
   for (const b of Object.values(r.blocks))
     for (const n of b.nodes) {
       const s = n.stats;
-      lines.push(
-        [
-          text(b.block),
-          text(n.code),
-          n.type,
-          text(n.parent ?? ''),
-          s ? String(s.n) : '',
-          num(s?.availability),
-          num(s?.min),
-          num(s?.max),
-          num(s?.mean),
-          num(s?.median),
-          num(s?.sd),
-          num(s?.skew),
-          num(s?.kurt),
-          num(s?.shareZeros),
-          num(s?.shareUnique),
-          num(n.alpha),
-          num(n.pearsonParent),
-          num(n.spearmanParent),
-          num(n.pearsonIndex),
-          num(n.spearmanIndex),
-          text(n.flags.join(';')),
-        ].join(','),
-      );
+      rows.push([
+        b.block,
+        n.code,
+        n.type,
+        n.parent ?? '',
+        s?.n,
+        s?.availability,
+        s?.min,
+        s?.max,
+        s?.mean,
+        s?.median,
+        s?.sd,
+        s?.skew,
+        s?.kurt,
+        s?.shareZeros,
+        s?.shareUnique,
+        n.alpha,
+        n.pearsonParent,
+        n.spearmanParent,
+        n.pearsonIndex,
+        n.spearmanIndex,
+        n.flags.join(';'),
+      ]);
     }
-  return lines.join('\n') + '\n';
+  return toCsv(AUDIT_HEADER, rows, LF);
 }
 
 /** formatSobolCsv(sobol) — one row per factor: first-order and total indices with their intervals. */
 export function formatSobolCsv(r: SobolIndexResult): string {
-  const lines = ['factor,first,first_lower,first_upper,total,total_lower,total_upper'];
-  r.factors.forEach((f, i) =>
-    lines.push(
-      [
-        f,
-        num(r.first[i]),
-        num(r.firstInterval[i]?.[0]),
-        num(r.firstInterval[i]?.[1]),
-        num(r.total[i]),
-        num(r.totalInterval[i]?.[0]),
-        num(r.totalInterval[i]?.[1]),
-      ].join(','),
-    ),
-  );
-  return lines.join('\n') + '\n';
+  const rows: CsvCell[][] = r.factors.map((f, i) => [
+    f,
+    r.first[i],
+    r.firstInterval[i]?.[0],
+    r.firstInterval[i]?.[1],
+    r.total[i],
+    r.totalInterval[i]?.[0],
+    r.totalInterval[i]?.[1],
+  ]);
+  const header = ['factor', 'first', 'first_lower', 'first_upper', 'total', 'total_lower', 'total_upper'];
+  return toCsv(header, rows, LF);
 }

@@ -1,8 +1,11 @@
-// Score results → CSV (one row per unit) or JSON. CSV text cells that a spreadsheet would run as a formula
-// (starting with = + - @ or a tab/CR) get a leading apostrophe; numbers are written in full (shortest round-trip).
+// Score results → CSV (one row per unit, through the one CSV writer server/http/csv.ts: formula cells
+// neutralised, numbers in full) or JSON.
 
 import type { SensitivityResult } from '#scoring/sensitivity.js';
-import type { Cell, IndexResult } from '#scoring/types.js';
+import type { IndexResult } from '#scoring/types.js';
+import { toCsv, type CsvCell } from '#server/http/csv.js';
+
+const LF = { eol: '\n' } as const;
 
 /**
  * formatCsv(result, sensitivity?) — block, unit, rank, composite, tier, then every other aggregate (the union over
@@ -23,53 +26,39 @@ export function formatCsv(result: IndexResult, sensitivity?: SensitivityResult):
   ];
   const header = ['block', 'unit', 'rank', root, 'tier', ...aggregates];
   if (sensitivity) header.push('rank_median', 'rank_lower', 'rank_upper', 'rank_mean', 'rank_shift');
-  const lines = [header.map(text)];
+  const rows: CsvCell[][] = [];
   for (const block of blocks) {
     const top = block.nodes[block.root]!;
     const s = sensitivity?.blocks[block.block];
     block.units.forEach((unit, u) => {
-      const row = [
-        text(block.block),
-        text(unit),
-        num(top.ranks[u]),
-        num(top.values[u]),
-        text(block.tiers[u]?.label.en ?? ''),
-        ...aggregates.map((code) => num(block.nodes[code]?.values[u])),
+      const row: CsvCell[] = [
+        block.block,
+        unit,
+        top.ranks[u],
+        top.values[u],
+        block.tiers[u]?.label.en ?? '',
+        ...aggregates.map((code) => block.nodes[code]?.values[u]),
       ];
-      if (s)
-        row.push(num(s.median[u]), num(s.lower[u]), num(s.upper[u]), num(s.mean[u]), num(s.meanAbsShift[u]));
-      lines.push(row);
+      if (s) row.push(s.median[u], s.lower[u], s.upper[u], s.mean[u], s.meanAbsShift[u]);
+      rows.push(row);
     });
   }
-  return lines.map((r) => r.join(',')).join('\n') + '\n';
+  return toCsv(header, rows, LF);
 }
 
 /** formatRunsCsv(sensitivity) — block, run (1-based), unit, composite, rank: one row per run and unit (keepRuns). */
 export function formatRunsCsv(sensitivity: SensitivityResult): string {
-  const lines = ['block,run,unit,composite,rank'];
+  const rows: CsvCell[][] = [];
   for (const [block, runs] of Object.entries(sensitivity.perRun ?? {})) {
     const units = sensitivity.blocks[block]!.units;
     runs.composite.forEach((composite, j) =>
-      units.forEach((unit, u) =>
-        lines.push(`${text(block)},${j + 1},${text(unit)},${num(composite[u])},${num(runs.rank[j]![u])}`),
-      ),
+      units.forEach((unit, u) => rows.push([block, j + 1, unit, composite[u], runs.rank[j]![u]])),
     );
   }
-  return lines.join('\n') + '\n';
+  return toCsv(['block', 'run', 'unit', 'composite', 'rank'], rows, LF);
 }
 
 /** formatJson(result, sensitivity?) — the engine's full result (every node, reason, weight, benchmark). */
 export function formatJson(result: IndexResult, sensitivity?: SensitivityResult): string {
   return JSON.stringify(sensitivity ? { result, sensitivity } : { result }, null, 2) + '\n';
-}
-
-/** A number cell: empty for missing (never NaN or Infinity). */
-export function num(x: Cell | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(x);
-}
-
-/** A text cell, quoted as needed; a leading = + - @ tab or CR gets an apostrophe. */
-export function text(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

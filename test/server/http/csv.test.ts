@@ -27,4 +27,8 @@ describe('toCsv', () => {
   it('toCsv(header, rows) keeps negative numbers as numbers and writes missing as empty', () => {
     expect(toCsv(['x', 'y', 'z'], [[-2.5, null, Number.NaN]])).to.equal('x,y,z\r\n-2.5,,\r\n');
   });
+
+  it('toCsv(header, rows, { eol }) ends lines as asked (the CLI writes \\n), with the same neutralisation', () => {
+    expect(toCsv(['x'], [['=1+1'], [3]], { eol: '\n' })).to.equal("x\n'=1+1\n3\n");
+  });
 });
