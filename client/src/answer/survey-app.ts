@@ -230,8 +230,11 @@ export class SurveyApp extends LitElement {
       case 'page':
         return this.renderCurrentPage();
       case 'review':
-      case 'sending':
         return renderReview(this.reviewView(), () => void this.flow.submit(), this.sendingNotice());
+      case 'sending':
+        // Nothing can be edited while the submission is on its way (the retry must send the same answers).
+        return html`<h1 tabindex="-1">${msg('Submit', { id: 'answer.submit' })}</h1>
+          ${this.sendingNotice()}`;
       case 'done':
         return renderDone();
       case 'used':
