@@ -48,6 +48,9 @@ export interface Kernel {
   runWeights(weights: Float64Array): void;
   /** The root's values of block b after the last run (a view: copy it to keep it). */
   root(b: number): Float64Array;
+  /** A weight set as one weight per code (nominal where it is silent); RangeError for an unknown code or a weight
+   * that is not finite and ≥ 0. */
+  vector(set: WeightOverrides): Float64Array;
 }
 
 export interface KernelOptions {
@@ -63,44 +66,7 @@ export function compileKernel(prepared: PreparedScores, options: KernelOptions =
   const index = new Map<string, number>();
   const codes: string[] = [];
   const nominalList: number[] = [];
-  const blocks = prepared.blocks.map((pb): KernelBlock => {
-    const n = pb.units.length;
-    const size = pb.tree.nodes.length;
-    const values = new Float64Array(size * n);
-    const zeroed = new Float64Array(size * n);
-    const missing = Array.from({ length: size }, () => new Int32Array(n));
-    const missingCount = new Int32Array(size);
-    const kidAt = pb.tree.nodes.map((f) => Int32Array.from(f.children));
-    const kidOff = kidAt.map((k) => k.map((c) => c * n));
-    pb.tree.indicators.forEach((at) => {
-      values.set(pb.scores[at]!, at * n);
-      missingCount[at] = writeZeroed(values, zeroed, at * n, n, missing[at]!);
-    });
-    const codeAt = new Int32Array(size);
-    const nominalWeights = flatWeights(pb.tree);
-    pb.tree.nodes.forEach((f, at) => {
-      let ci = index.get(f.node.code);
-      if (ci === undefined) {
-        index.set(f.node.code, (ci = codes.length));
-        codes.push(f.node.code);
-        nominalList.push(nominalWeights[at]!);
-      }
-      codeAt[at] = ci;
-    });
-    return {
-      block: pb.block.code,
-      units: pb.units,
-      tree: pb.tree,
-      values,
-      zeroed,
-      missing,
-      missingCount,
-      kidAt,
-      kidOff,
-      weights: nominalWeights,
-      codeAt,
-    };
-  });
+  const blocks = prepared.blocks.map((pb) => compileBlock(pb, index, codes, nominalList));
   const nominal = Float64Array.from(nominalList);
   const copeland = blocks.some((b) =>
     b.tree.nodes.some(
@@ -129,7 +95,64 @@ export function compileKernel(prepared: PreparedScores, options: KernelOptions =
     const n = k.units.length;
     return k.values.subarray(k.tree.root * n, k.tree.root * n + n);
   };
-  return { blocks, codes, nominal, index, run, runWeights, root };
+  const vector = (set: WeightOverrides): Float64Array => {
+    const w = nominal.slice();
+    for (const [code, x] of Object.entries(set)) {
+      const ci = index.get(code);
+      if (ci === undefined) throw new RangeError(`weight set has unknown node ${code}`);
+      if (!(typeof x === 'number' && Number.isFinite(x) && x >= 0))
+        throw new RangeError(`weight of ${code} is not a finite number ≥ 0`);
+      w[ci] = x;
+    }
+    return w;
+  };
+  return { blocks, codes, nominal, index, run, runWeights, root, vector };
+}
+
+// One block's typed arrays; registers its node codes (and their nominal weights) in the kernel's code index.
+function compileBlock(
+  pb: PreparedScores['blocks'][number],
+  index: Map<string, number>,
+  codes: string[],
+  nominalList: number[],
+): KernelBlock {
+  const n = pb.units.length;
+  const size = pb.tree.nodes.length;
+  const values = new Float64Array(size * n);
+  const zeroed = new Float64Array(size * n);
+  const missing = Array.from({ length: size }, () => new Int32Array(n));
+  const missingCount = new Int32Array(size);
+  const kidAt = pb.tree.nodes.map((f) => Int32Array.from(f.children));
+  const kidOff = kidAt.map((k) => k.map((c) => c * n));
+  pb.tree.indicators.forEach((at) => {
+    values.set(pb.scores[at]!, at * n);
+    missingCount[at] = writeZeroed(values, zeroed, at * n, n, missing[at]!);
+  });
+  const codeAt = new Int32Array(size);
+  const weights = flatWeights(pb.tree);
+  pb.tree.nodes.forEach((f, at) => {
+    let ci = index.get(f.node.code);
+    if (ci === undefined) {
+      index.set(f.node.code, (ci = codes.length));
+      codes.push(f.node.code);
+      nominalList.push(weights[at]!);
+    }
+    codeAt[at] = ci;
+  });
+  const { block, units, tree } = pb;
+  return {
+    block: block.code,
+    units,
+    tree,
+    values,
+    zeroed,
+    missing,
+    missingCount,
+    kidAt,
+    kidOff,
+    weights,
+    codeAt,
+  };
 }
 
 class Scratch {
@@ -257,7 +280,18 @@ function arithmeticNode(b: KernelBlock, at: number, coverage: number, s: Scratch
     values[out + u] = x / total;
   }
   if (!(total > 0)) values.fill(NaN, out, out + n);
-  // Units with a missing child: their own Σ w over available children, count and coverage.
+  incompleteUnits(b, at, coverage, s);
+}
+
+// Units with a missing child: their own Σ w over available children, count and coverage, as aggregate() does.
+function incompleteUnits(b: KernelBlock, at: number, coverage: number, s: Scratch): void {
+  const n = b.units.length;
+  const out = at * n;
+  const kidAt = b.kidAt[at]!;
+  const kidOff = b.kidOff[at]!;
+  const m = kidAt.length;
+  const { values } = b;
+  const kw = s.kw;
   const epoch = ++s.epoch;
   for (let k = 0; k < m; k++) {
     const list = b.missing[kidAt[k]!]!;

@@ -15,7 +15,7 @@ import { randomSource } from './random.js';
 import { rankInto, rankRange } from './rank-into.js';
 import { rankStats, type RankStats } from './rank-stats.js';
 import { toCells } from './column.js';
-import { scenarioKernels } from './scenario-kernels.js';
+import { scenarioKernels, type Scenarios } from './scenario-kernels.js';
 import type { Cell, ComputeOptions, DataTable, WeightOverrides } from './types.js';
 import { noisyNodes, type WeightNoise } from './weight-noise.js';
 
@@ -80,24 +80,61 @@ export function sensitivity(
   options: SensitivityOptions = {},
 ): SensitivityResult {
   const spec = checkOptions(m, options);
-  const { runs, ri, normalisers, aggregators, imputations, sets, noisy } = spec;
-  const compute = options.compute ?? {};
+  const { runs, ri, normalisers, aggregators, imputations } = spec;
   const seed = options.seed ?? 1;
-
-  const scenarios = scenarioKernels(m, table, compute, { normalisers, imputations, aggregators });
+  const scenarios = scenarioKernels(m, table, options.compute ?? {}, {
+    normalisers,
+    imputations,
+    aggregators,
+  });
   const nominalKernel = scenarios.nominal;
   const blocks = nominalKernel.blocks;
   const nominalRanks = blocks.map((b, i) =>
     rankInto(nominalKernel.root(i), new Float64Array(b.units.length)),
   );
+  const { samples, composites, draws } = runDraws(scenarios, spec, seed, options);
+  const result: SensitivityResult = {
+    runs,
+    seed,
+    rankInterval: [ri[0], ri[1]],
+    blocks: {},
+    removal: {},
+  };
+  blocks.forEach((b, i) => {
+    result.blocks[b.block] = rankStats(b.units, nominalRanks[i]!, samples[i]!, [ri[0] / 100, ri[1] / 100]);
+    result.removal[b.block] = removals(nominalKernel, i, nominalRanks[i]!);
+  });
+  nominalKernel.run();
+  if (options.keepDraws) result.draws = draws;
+  if (composites) {
+    result.perRun = {};
+    blocks.forEach((b, i) => {
+      const n = b.units.length;
+      const rows = (x: Float64Array) =>
+        Array.from({ length: runs }, (_, j) => toCells(x.subarray(j * n, j * n + n)));
+      result.perRun![b.block] = { composite: rows(composites[i]!), rank: rows(samples[i]!) };
+    });
+  }
+  return result;
+}
 
+// The Monte Carlo loop: per run the weights (set, then noise), the alternatives, one kernel pass, the ranks.
+function runDraws(
+  scenarios: Scenarios,
+  spec: ReturnType<typeof checkOptions>,
+  seed: number | string,
+  options: SensitivityOptions,
+) {
+  const { runs, normalisers, aggregators, imputations, sets, noisy } = spec;
+  const nominalKernel = scenarios.nominal;
+  const blocks = nominalKernel.blocks;
   const rng = randomSource(seed);
   const draws: Draw[] = [];
   const samples = blocks.map((b) => new Float64Array(b.units.length * runs));
   const composites = options.keepRuns ? blocks.map((b) => new Float64Array(b.units.length * runs)) : null;
   const scratch = blocks.map((b) => new Float64Array(b.units.length));
   const { codes, nominal } = nominalKernel;
-  const setWeights = sets.map((set) => weightVector(nominalKernel, set));
+  const setWeights = sets.map((set) => nominalKernel.vector(set));
   const noisyAt = Int32Array.from(noisy, ([code]) => nominalKernel.index.get(code)!);
   const noisyP = Float64Array.from(noisy, ([, , p]) => p);
   const u01 = new Float64Array(noisyAt.length);
@@ -125,51 +162,12 @@ export function sensitivity(
     if (options.keepDraws) {
       const weights: WeightOverrides = si < 0 ? {} : { ...sets[si] };
       noisyAt.forEach((ci) => (weights[codes[ci]!] = w[ci]!));
-      draws.push({
-        normaliser: Math.max(ni, 0),
-        aggregator: ai,
-        imputation: Math.max(ii, 0),
-        weightSet: si,
-        weights,
-      });
+      const [normaliser, imputation] = [Math.max(ni, 0), Math.max(ii, 0)];
+      draws.push({ normaliser, aggregator: ai, imputation, weightSet: si, weights });
     }
     options.onProgress?.(j + 1, runs);
   }
-
-  const result: SensitivityResult = {
-    runs,
-    seed,
-    rankInterval: [ri[0], ri[1]],
-    blocks: {},
-    removal: {},
-  };
-  blocks.forEach((b, i) => {
-    result.blocks[b.block] = rankStats(b.units, nominalRanks[i]!, samples[i]!, [ri[0] / 100, ri[1] / 100]);
-    result.removal[b.block] = removals(nominalKernel, i, nominalRanks[i]!);
-  });
-  nominalKernel.run();
-  if (options.keepDraws) result.draws = draws;
-  if (composites) {
-    result.perRun = {};
-    blocks.forEach((b, i) => {
-      const n = b.units.length;
-      const rows = (x: Float64Array) =>
-        Array.from({ length: runs }, (_, j) => toCells(x.subarray(j * n, j * n + n)));
-      result.perRun![b.block] = { composite: rows(composites[i]!), rank: rows(samples[i]!) };
-    });
-  }
-  return result;
-}
-
-// A weight set as one weight per kernel code (nominal where the set is silent); unknown codes are an error.
-function weightVector(k: Kernel, set: WeightOverrides): Float64Array {
-  const w = k.nominal.slice();
-  for (const [code, x] of Object.entries(set)) {
-    const ci = k.index.get(code);
-    if (ci === undefined) throw new RangeError(`weight set has unknown node ${code}`);
-    w[ci] = x;
-  }
-  return w;
+  return { samples, composites, draws };
 }
 
 function removals(k: Kernel, i: number, nominal: Float64Array): Record<string, Removal> {
@@ -198,27 +196,35 @@ function checkOptions(m: Methodology, options: SensitivityOptions) {
   const ri = options.rankInterval ?? [5, 95];
   if (!(ri[0] >= 0 && ri[0] < ri[1] && ri[1] <= 100))
     throw new RangeError('rankInterval is not [lower, upper] in [0, 100]');
-  const normalisers = options.normalisers ?? [];
-  const aggregators = options.aggregators ?? [];
-  const imputations = options.imputations ?? [];
-  if (!Array.isArray(normalisers) || !Array.isArray(aggregators) || !Array.isArray(imputations))
-    throw new TypeError('normalisers, aggregators and imputations are not arrays');
   for (const [k, set] of sets.entries())
     for (const [code, w] of Object.entries(set))
       if (!(typeof w === 'number' && Number.isFinite(w) && w >= 0))
         throw new RangeError(`weightSets[${k}].${code} is not a finite weight ≥ 0`);
+  const { normalisers, aggregators, imputations } = checkAlternatives(m, options);
+  const noisy = options.weights ? noisyNodes(m.tree, options.weights) : [];
+  if (
+    !noisy.some(([, , p]) => p > 0) &&
+    sets.length + normalisers.length + aggregators.length + imputations.length === 0
+  )
+    throw new RangeError(NOTHING_UNCERTAIN);
+  return { runs, ri, normalisers, aggregators, imputations, sets, noisy };
+}
+
+/** The message for an analysis with nothing uncertain (shared with sobolIndex). */
+export const NOTHING_UNCERTAIN =
+  'nothing is uncertain: give weight noise (p > 0), weight sets, normalisers, aggregators or imputations';
+
+/** The alternatives of an analysis, checked (shared with sobolIndex). */
+export function checkAlternatives(
+  m: Methodology,
+  o: Pick<SensitivityOptions, 'normalisers' | 'aggregators' | 'imputations'>,
+) {
+  const normalisers = o.normalisers ?? [];
+  const aggregators = o.aggregators ?? [];
+  const imputations = o.imputations ?? [];
+  if (!Array.isArray(normalisers) || !Array.isArray(aggregators) || !Array.isArray(imputations))
+    throw new TypeError('normalisers, aggregators and imputations are not arrays');
   if (imputations.some((i) => i.startsWith('group')) && !m.imputation?.group)
     throw new RangeError('group imputation needs the methodology’s imputation.group key');
-  const noisy = options.weights ? noisyNodes(m.tree, options.weights) : [];
-  const varies =
-    noisy.some(([, , p]) => p > 0) ||
-    sets.length > 0 ||
-    normalisers.length > 0 ||
-    aggregators.length > 0 ||
-    imputations.length > 0;
-  if (!varies)
-    throw new RangeError(
-      'nothing is uncertain: give weight noise (p > 0), weight sets, normalisers, aggregators or imputations',
-    );
-  return { runs, ri, normalisers, aggregators, imputations, sets, noisy };
+  return { normalisers, aggregators, imputations };
 }

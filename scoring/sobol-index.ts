@@ -8,7 +8,9 @@
 import type { Aggregator, ImputationMethod, Methodology, Normaliser } from './methodology/types.js';
 import { randomSource } from './random.js';
 import { rankInto, rankRange } from './rank-into.js';
+import type { Kernel } from './kernel.js';
 import { scenarioKernels } from './scenario-kernels.js';
+import { checkAlternatives, NOTHING_UNCERTAIN } from './sensitivity.js';
 import { sobolIndices, type SobolOptions, type SobolResult } from './sobol.js';
 import type { ComputeOptions, DataTable, WeightOverrides } from './types.js';
 import { noisyNodes, type WeightNoise } from './weight-noise.js';
@@ -34,21 +36,16 @@ export interface SobolIndexResult extends SobolResult {
 
 /** sobolIndex(m, table, options) — Sobol first-order and total indices of the ranking's choices. */
 export function sobolIndex(m: Methodology, table: DataTable, options: SobolIndexOptions): SobolIndexResult {
-  const normalisers = options.normalisers ?? [];
-  const aggregators = options.aggregators ?? [];
-  const imputations = options.imputations ?? [];
+  const { normalisers, aggregators, imputations } = checkAlternatives(m, options);
   const scen = scenarioKernels(m, table, options.compute ?? {}, { normalisers, imputations, aggregators });
   const nominal = scen.nominal;
-  const weightSets = weightVectors(m, nominal.index, nominal.nominal, options);
+  const weightSets = weightVectors(m, nominal, options);
   const factors: string[] = [];
   if (weightSets.length > 0) factors.push('weights');
   if (normalisers.length > 0) factors.push('normaliser');
   if (aggregators.length > 0) factors.push('aggregator');
   if (imputations.length > 0) factors.push('imputation');
-  if (factors.length === 0)
-    throw new RangeError(
-      'nothing is uncertain: give weight noise (p > 0), weight sets, normalisers, aggregators or imputations',
-    );
+  if (factors.length === 0) throw new RangeError(NOTHING_UNCERTAIN);
   const output = options.output ?? 'meanAbsShift';
   const blocks = nominal.blocks;
   const ranks = blocks.map((b, i) => rankInto(nominal.root(i), new Float64Array(b.units.length)));
@@ -94,24 +91,10 @@ function findUnit(blocks: { units: string[] }[], unit: string): [number, number]
 }
 
 // The weights factor's alternatives: the given sets, or `draws` noisy sets (seeded), as kernel weight vectors.
-function weightVectors(
-  m: Methodology,
-  index: Map<string, number>,
-  nominal: Float64Array,
-  options: SobolIndexOptions,
-): Float64Array[] {
-  const vec = (set: WeightOverrides) => {
-    const w = nominal.slice();
-    for (const [code, x] of Object.entries(set)) {
-      const ci = index.get(code);
-      if (ci === undefined) throw new RangeError(`weight set has unknown node ${code}`);
-      if (!(Number.isFinite(x) && x >= 0))
-        throw new RangeError(`weight of ${code} is not a finite weight ≥ 0`);
-      w[ci] = x;
-    }
-    return w;
-  };
-  if (options.weightSets && options.weightSets.length > 0) return options.weightSets.map(vec);
+function weightVectors(m: Methodology, kernel: Kernel, options: SobolIndexOptions): Float64Array[] {
+  const { index, nominal } = kernel;
+  if (options.weightSets && options.weightSets.length > 0)
+    return options.weightSets.map((set) => kernel.vector(set));
   if (!options.weights) return [];
   const noisy = noisyNodes(m.tree, options.weights).filter(([, , p]) => p > 0);
   if (noisy.length === 0) return [];
