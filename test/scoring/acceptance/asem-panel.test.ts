@@ -180,4 +180,12 @@ describe('pooled benchmarks on the ASEM panel (COINr global normalisation)', () 
     const r = computeIndex(m, panel[0]!, { history });
     expect(r.blocks.all!.nodes.LPI!.benchmark!.max).to.equal(pool.get('LPI')![1]);
   });
+
+  it('computeIndex(panel edition) skips an edition without the indicator and lists it as missing', () => {
+    const history = panel.slice(1).map((t) => ({ ...t, values: { ...t.values } }));
+    delete history[1]!.values.LPI;
+    const b = computeIndex(m, panel[0]!, { history }).blocks.all!.nodes.LPI!.benchmark!;
+    expect(b.editions).to.deep.equal([2018, 2019, 2021, 2022]);
+    expect(b.missingEditions).to.deep.equal([2020]);
+  });
 });
