@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CsvSyntaxError, parseCsvRecords } from '#server/csv/records.js';
-import { ImportFailed, type ImportIssue } from './issues.js';
+import type { FileProblem } from '#api/file-problem.js';
+import { ImportFailed } from './issues.js';
 
 export interface CsvRow {
   /** 1-based line number in the file where the record starts. */
@@ -36,7 +37,7 @@ export function readCsv(file: string, label = file): CsvFile {
     throw e;
   }
   const { header } = parsed;
-  const issues: ImportIssue[] = [];
+  const issues: FileProblem[] = [];
   const rows: CsvRow[] = parsed.rows.map(({ line, fields: record }) => {
     if (record.length !== header.length) {
       issues.push({

@@ -1,20 +1,10 @@
-/** One problem in an input file, reported as `file:line: column: message`. */
-export interface ImportIssue {
-  file: string;
-  line: number;
-  column: string;
-  message: string;
-}
-
-export function formatIssue(i: ImportIssue): string {
-  return `${i.file}:${i.line}: ${i.column ? `${i.column}: ` : ''}${i.message}`;
-}
+import { formatFileProblem, type FileProblem } from '#api/file-problem.js';
 
 /** Thrown when a file has any problem; nothing has been written. */
 export class ImportFailed extends Error {
-  constructor(readonly issues: ImportIssue[]) {
+  constructor(readonly issues: FileProblem[]) {
     super(
-      `${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.slice(0, 50).map(formatIssue).join('\n')}${issues.length > 50 ? `\n… and ${issues.length - 50} more` : ''}`,
+      `${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${issues.slice(0, 50).map(formatFileProblem).join('\n')}${issues.length > 50 ? `\n… and ${issues.length - 50} more` : ''}`,
     );
     this.name = 'ImportFailed';
   }
@@ -22,7 +12,7 @@ export class ImportFailed extends Error {
 
 /** Collects issues while rows are checked, with small parsers that record what is wrong. */
 export class IssueCollector {
-  readonly issues: ImportIssue[] = [];
+  readonly issues: FileProblem[] = [];
   constructor(readonly file: string) {}
 
   add(line: number, column: string, message: string): void {

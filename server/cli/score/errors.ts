@@ -1,6 +1,8 @@
 // Errors of the score command. An InputError points into a file (file:line:column: message, as compilers do, so
 // editors can jump to it); a UsageError is a bad command line. Exit codes: 0 ok, 1 bad input file, 2 usage, 3 I/O.
 
+import { formatFileProblem, type FileProblem } from '#api/file-problem.js';
+
 export const EXIT = { ok: 0, input: 1, usage: 2, io: 3 } as const;
 
 export class InputError extends Error {
@@ -10,8 +12,13 @@ export class InputError extends Error {
     readonly column: number,
     readonly detail: string,
   ) {
-    super(`${file}:${line}:${column}: ${detail}`);
+    super(formatFileProblem({ file, line, column, message: detail }));
     this.name = 'InputError';
+  }
+
+  /** The problem in the shape every file reader reports (api/file-problem.ts). */
+  get problem(): FileProblem {
+    return { file: this.file, line: this.line, column: this.column, message: this.detail };
   }
 }
 

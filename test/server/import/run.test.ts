@@ -6,7 +6,8 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
 import { scores, unitLineage, units } from '#server/db/schema/index.js';
 import { PCI_DATA_DIR } from '#server/import/context.js';
-import { formatIssue, ImportFailed } from '#server/import/issues.js';
+import { formatFileProblem } from '#api/file-problem.js';
+import { ImportFailed } from '#server/import/issues.js';
 import { importFile, shippedPciFiles } from '#server/import/run.js';
 import { describeEachDatabase } from '#test/support/db.js';
 
@@ -25,7 +26,7 @@ async function failure(db: Db, kind: string, file: string): Promise<string[]> {
   try {
     await importFile(db, kind, file, path.basename(file));
   } catch (e) {
-    if (e instanceof ImportFailed) return e.issues.map(formatIssue);
+    if (e instanceof ImportFailed) return e.issues.map(formatFileProblem);
     throw e;
   }
   throw new Error('expected the import to fail');
@@ -77,7 +78,7 @@ describeEachDatabase('importFile', (ctx) => {
       ...l.slice(1),
     ]);
     expect(await failure(db(), 'pci-scores', file)).to.deep.equal([
-      'unknown.csv:2: province_key: unknown province key "atlantis"',
+      'unknown.csv:2:province_key: unknown province key "atlantis"',
     ]);
     expect(await scoreCount(db())).to.equal(n);
   });
@@ -85,7 +86,7 @@ describeEachDatabase('importFile', (ctx) => {
   it('importFile(db, kind, file with a non-numeric score) names the line and column', async () => {
     const file = scoresFile('nan.csv', (l) => [l[0]!, l[1]!.replace(/,9\.168946,/, ',nine,')]);
     expect(await failure(db(), 'pci-scores', file)).to.deep.equal([
-      'nan.csv:3: entry_costs: not a number: "nine"',
+      'nan.csv:3:entry_costs: not a number: "nine"',
     ]);
   });
 
@@ -104,14 +105,14 @@ describeEachDatabase('importFile', (ctx) => {
       cols.filter((_, i) => i !== drop).join(','),
     );
     expect(await failure(db(), 'pci-scores', file)).to.deep.equal([
-      'missing.csv:1: pci_weighted: missing column',
+      'missing.csv:1:pci_weighted: missing column',
     ]);
   });
 
   it('importFile(db, kind, file with a duplicate row) names both lines', async () => {
     const file = scoresFile('dup.csv', (l) => [l[0]!, l[1]!, l[0]!]);
     expect(await failure(db(), 'pci-scores', file)).to.deep.equal([
-      'dup.csv:4: province_key: duplicate row for this year and province (first at line 2)',
+      'dup.csv:4:province_key: duplicate row for this year and province (first at line 2)',
     ]);
   });
 
@@ -122,7 +123,7 @@ describeEachDatabase('importFile', (ctx) => {
       l[0]!.replace(/^2006,/, '2007,').replace(',binhduong,', ',nowhere,'),
     ]);
     const issues = await failure(db(), 'pci-scores', file);
-    expect(issues).to.deep.equal(['mixed.csv:7: province_key: unknown province key "nowhere"']);
+    expect(issues).to.deep.equal(['mixed.csv:7:province_key: unknown province key "nowhere"']);
     expect(await scoreCount(db())).to.equal(n);
   });
 
@@ -133,7 +134,7 @@ describeEachDatabase('importFile', (ctx) => {
       .replace(/,,([^,]*),([^,]*),([^,]*),([^,]*),([^,]*)$/, ',,$1,$2,$3,$4,$5');
     const file = scoresFile('hatay.csv', () => [row]);
     const issues = await failure(db(), 'pci-scores', file);
-    expect(issues[0]).to.equal('hatay.csv:2: province_key: province "hatay" did not exist in 2009');
+    expect(issues[0]).to.equal('hatay.csv:2:province_key: province "hatay" did not exist in 2009');
   });
 
   it('importFile(db, "nonsense") names the known kinds', async () => {
