@@ -65,8 +65,12 @@ async function openPostgres(url: string, onError?: (err: Error) => void): Promis
   // queueing. Pooled connections the server drops (restart, failover) emit 'error' on the pool; an
   // unhandled 'error' event would end the process, so it is heard here and the pool reconnects on
   // the next query.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   pool.on('error', (err) => onError?.(err));
+  // A client checked out between two queries (inside a transaction) emits 'error' on itself, not
+  // on the pool, when the server goes away; without a listener that too would end the process.
+  // Its next query then fails, and the request gets a 503.
+  pool.on('connect', (client) => client.on('error', (err) => onError?.(err)));
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
