@@ -2,7 +2,7 @@
 // moves between entry, question pages, review, sending and confirmation; every change is pruned
 // of hidden answers, stored locally, and saved as the server draft.
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { SurveyEditionPayload } from '#api/collection.js';
 import type { Lang, Localized } from '#api/text.js';
 import type { EditionContext, LocatedError, SurveyDefinition, SurveyResponse } from '#surveys/types.js';
@@ -12,6 +12,7 @@ import { fetchSurvey } from './api.js';
 import { renderEntry, takeCodeFromFragment } from './entry-view.js';
 import { Flow } from './flow.js';
 import { pages, progress, type Field, type Page } from './model.js';
+import { renderHeader } from './header-view.js';
 import { focusField, renderPage } from './page-view.js';
 import { renderDone, renderReview } from './review-view.js';
 import { type SaveStatus } from './store.js';
@@ -140,67 +141,6 @@ export class SurveyApp extends LitElement {
     if (this.payload) document.title = this.t(this.definition.title);
   }
 
-  private renderHeader(): TemplateResult {
-    const lang = currentLang();
-    const inFlow = this.phase === 'page' || this.phase === 'review';
-    const p = inFlow ? progress(this.definition, this.context, this.response) : undefined;
-    const pct = p && p.total > 0 ? Math.round((100 * p.answered) / p.total) : 0;
-    return html`<header>
-      <div class="bar">
-        <span class="brand"
-          >${this.payload ? this.t(this.definition.title) : msg('Business survey', { id: 'answer.brand' })}</span
-        >
-        <span class="status ${this.saveStatus}" role="status" aria-live="polite">${this.statusText()}</span>
-        <span class="langs" role="group" aria-label=${msg('Language', { id: 'answer.language' })}>
-          <button type="button" lang="vi" aria-pressed=${lang === 'vi'} @click=${() => this.switchLang('vi')}>
-            Tiếng Việt
-          </button>
-          <button type="button" lang="en" aria-pressed=${lang === 'en'} @click=${() => this.switchLang('en')}>
-            English
-          </button>
-        </span>
-      </div>
-      ${
-        p
-          ? html`<div class="progress">
-              <div
-                class="track"
-                role="progressbar"
-                aria-label=${msg('Questions answered', { id: 'answer.progress.label' })}
-                aria-valuemin="0"
-                aria-valuemax=${p.total}
-                aria-valuenow=${p.answered}
-              >
-                <div class="fill" style="width: ${pct}%"></div>
-              </div>
-              <span
-                >${msg(str`${p.answered} of ${p.total} applicable questions answered`, { id: 'answer.progress' })}</span
-              >
-            </div>`
-          : nothing
-      }
-    </header>`;
-  }
-
-  private statusText(): string {
-    if (this.waitingOffline)
-      return msg('Offline — your answers are sent when the connection is back', {
-        id: 'answer.status.queued',
-      });
-    switch (this.saveStatus) {
-      case 'saving':
-        return msg('Saving…', { id: 'answer.status.saving' });
-      case 'saved':
-        return msg('Saved', { id: 'answer.status.saved' });
-      case 'offline':
-        return msg('Offline — will retry', { id: 'answer.status.offline' });
-      case 'error':
-        return msg('Not saved on the server; kept on this device', { id: 'answer.status.error' });
-      default:
-        return '';
-    }
-  }
-
   private renderBody(): TemplateResult {
     const date = (iso: string): string => formatDate(currentLang(), iso);
     switch (this.phase) {
@@ -306,7 +246,16 @@ export class SurveyApp extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`${this.renderHeader()}
+    return html`${renderHeader({
+        title: this.payload ? this.t(this.definition.title) : undefined,
+        progress:
+          this.phase === 'page' || this.phase === 'review'
+            ? progress(this.definition, this.context, this.response)
+            : undefined,
+        status: this.saveStatus,
+        waitingOffline: this.waitingOffline,
+        onLang: (l) => void this.switchLang(l),
+      })}
       <main lang=${currentLang()}>${this.renderBody()}</main>`;
   }
 }

@@ -69,6 +69,9 @@ describe('survey answering pages: completing the shipped survey (browser)', func
     await page.goto(`${server.base}/khao-sat/${slug}`);
     await page.locator('#code').waitFor();
     await step(page, '01-entry-vi');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await step(page, '01-entry-1280');
+    await page.setViewportSize({ width: 375, height: 812 });
     const typo = codes[0]!.replace(/^(.)(.)/, '$2$1');
     await page.locator('#code').fill(typo);
     await page.getByRole('button', { name: 'Bắt đầu' }).click();

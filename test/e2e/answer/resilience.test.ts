@@ -65,6 +65,8 @@ describe('survey answering pages: skip logic, resume, offline, language, keyboar
     await choose(page, `${UNIT}/TR4`, 0);
     expect(await checked(page, `${UNIT}/TR5`)).to.deep.equal([]);
     expect(await step(page, '10-skip-logic')).to.deep.equal([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await step(page, '10-unit-page-1280')).to.deep.equal([]);
     await context.close();
   });
 
