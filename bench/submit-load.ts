@@ -10,6 +10,8 @@ export interface LoadRun {
   retried: number;
   acknowledged: number;
   reqPerSec: number;
+  /** CPU time of this process (server, embedded database, load generator) per completed request. */
+  cpuMsPerRequest: number;
   seconds: number;
   p50: number;
   p99: number;
@@ -38,6 +40,7 @@ export async function loadSubmissions(opts: {
   const sent: string[] = [];
   const acked = new Set<number>();
   const failures = new Map<number, string>();
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: opts.base,
     connections: opts.connections,
@@ -67,6 +70,7 @@ export async function loadSubmissions(opts: {
       },
     ],
   });
+  const used = process.cpuUsage(cpu);
   let retried = 0;
   for (let i = 0; i < sent.length; i++) {
     if (acked.has(i) || sent[i] === undefined) continue;
@@ -87,6 +91,7 @@ export async function loadSubmissions(opts: {
     retried,
     acknowledged: acked.size,
     reqPerSec: result.requests.average,
+    cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, result.requests.total),
     seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -157,6 +157,8 @@ const report = (label: string, r: LoadRun) => {
   console.log(`  acknowledged: ${r.acknowledged} submissions`);
   console.log(`  throughput:   ${r.reqPerSec.toFixed(1)} req/s (mean over ${r.seconds.toFixed(1)} s)`);
   console.log(`  latency:      p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`);
+  // Throughput follows the machine's load; CPU per request much less so (PGlite runs in-process).
+  console.log(`  cpu:          ${r.cpuMsPerRequest.toFixed(2)} ms of this process per request`);
   if (r.exhausted) console.log('  WARNING: ran out of pre-issued codes; raise perSecond in bench/submit.ts');
 };
 const load = (path: string, list: string[], suffix: string) =>
