@@ -9,6 +9,7 @@ import type {
   CompositeScale,
   Direction,
   Normaliser,
+  TierLabel,
   TreatmentMethod,
 } from './methodology/types.js';
 
@@ -112,7 +113,7 @@ export interface NodeResult {
 
 export interface TierAssignment {
   index: number;
-  label: Localized;
+  label: TierLabel;
 }
 
 export interface BlockResult {

@@ -24,6 +24,18 @@ export function tierIssues(rule: TierRule): Finding[] {
       ]);
     }
   }
+  const seen = new Map<string, number>();
+  rule.labels.forEach((label, i) => {
+    if (label.code === undefined) return;
+    const first = seen.get(label.code);
+    if (first !== undefined)
+      out.push([
+        `/labels/${i}/code`,
+        'tier-code-unique',
+        `tier code "${label.code}" is also label ${first}'s`,
+      ]);
+    else seen.set(label.code, i);
+  });
   if (rule.labels.length !== list.length + 1) {
     out.push(['/labels', 'tier-labels-count', `${list.length} ${field} need ${list.length + 1} labels`]);
   }

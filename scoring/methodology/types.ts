@@ -172,9 +172,15 @@ export type TierMethod = (typeof TIER_METHODS)[number];
  * descending in (0, 1); meansd: `k` descending, cut-off = mean + k·sd. A score ≥ cut-off i (and below the ones
  * before) gets label i; below every cut-off, the last label. labels.length = cut-offs + 1.
  */
+/** A tier's label and its stable code (e.g. "excellent"): releases and charts key on the code. */
+export interface TierLabel extends Localized {
+  /** Lower-case identifier, unique within the rule; without one a tier is published as tier_N. */
+  code?: string;
+}
+
 export interface TierRule {
   method: TierMethod;
-  labels: Localized[];
+  labels: TierLabel[];
   cutoffs?: number[];
   probabilities?: number[];
   k?: number[];

@@ -4,7 +4,6 @@ import type { BootstrapResult, RankedColumn } from '#scoring/bootstrap.js';
 import type { Methodology } from '#scoring/methodology/types.js';
 import type { BlockResult, DataTable, IndexResult, NodeResult } from '#scoring/types.js';
 import { editionTitle } from './title.js';
-import { tierCode } from './tiers.js';
 import { sortUnits } from './sort-units.js';
 
 /** Names the database holds for a block and its units (the methodology's block names are generic). */
@@ -53,7 +52,8 @@ function blockOf(
   const bootIndex = new Map((bootBlock?.units ?? []).map((u, i) => [u, i]));
   const respondents = new Map(table.units.filter((u) => u.block === block.block).map((u) => [u.code, u]));
   const labels = m.tiers?.labels ?? [];
-  const tiers = labels.map((l, i) => ({ code: tierCode(l, i), name: { vi: l.vi, en: l.en } }));
+  // The methodology's stable tier code, never the label text; tier_N for a rule without codes.
+  const tiers = labels.map((l, i) => ({ code: l.code ?? `tier_${i + 1}`, name: { vi: l.vi, en: l.en } }));
   const cellAt = (node: NodeResult, i: number) =>
     cell(node, i, bootBlock?.nodes[node.code], bootIndex.get(block.units[i]!));
   const units: ReleaseUnit[] = block.units.map((code, i) => {

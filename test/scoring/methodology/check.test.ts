@@ -194,6 +194,26 @@ const CASES: [string, Mutate, string, string, string?][] = [
     'tier-labels-count',
   ],
   [
+    'rejects two tiers with the same code',
+    (m) =>
+      (m.tiers = {
+        method: 'fixed',
+        cutoffs: [60],
+        labels: [
+          { ...l('a'), code: 'top' },
+          { ...l('b'), code: 'top' },
+        ],
+      }),
+    '/tiers/labels/1/code',
+    'tier-code-unique',
+  ],
+  [
+    'rejects a tier code that is not a lower-case identifier',
+    (m) => (m.tiers = { method: 'fixed', cutoffs: [60], labels: [{ ...l('a'), code: 'Rất tốt' }, l('b')] }),
+    '/tiers/labels/0/code',
+    'pattern',
+  ],
+  [
     'rejects a tier rule without its list',
     (m) => (m.tiers = { method: 'quantile', labels: [l('a')] }),
     '/tiers',
