@@ -40,10 +40,10 @@ export function privacyNotice(): TemplateResult {
   return html`<section class="notice" aria-labelledby="privacy-title">
     <h2 id="privacy-title">${msg('Your answers are anonymous', { id: 'answer.privacy.title' })}</h2>
     <p>
-      ${msg('What is stored: your answers, the date you submit (not the time), and how long answering took in whole minutes.', { id: 'answer.privacy.stored' })}
+      ${msg('What is stored: your answers, the date you submit (not the time), and roughly how long answering took.', { id: 'answer.privacy.stored' })}
     </p>
     <p>
-      ${msg('What is not stored: your name, your firm, your survey code next to your answers, your IP address or the time of day.', { id: 'answer.privacy.not-stored' })}
+      ${msg('What is not stored with your answers: your name, your firm, your survey code, your IP address or the time of day.', { id: 'answer.privacy.not-stored' })}
     </p>
     <p>
       ${msg('The code only prevents answering twice. It is kept apart from the answers, so nobody, not even the administrators, can link your answers to your firm. Results are published only as totals over many firms.', { id: 'answer.privacy.unlinkable' })}
