@@ -22,9 +22,44 @@ const BLOCK = ['block'];
 const NAME = ['uName', 'name', 'unitName'];
 const EDITION = ['edition', 'Time', 'year'];
 
+interface Entry {
+  unit: UnitRow;
+  values: Map<string, Cell>;
+  n: Map<string, Cell>;
+}
+/** edition (null when the file has no edition column) → unit code → its row. */
+type Editions = Map<number | null, Map<string, Entry>>;
+
+/** Where things are in the file, and what the methodology needs from it. */
+interface Layout {
+  csv: Csv;
+  needed: Set<string>;
+  blocks: Set<string>;
+  col: { unit: number; block: number; name: number; edition: number };
+  /** Long layout: the indicator and value columns (−1 when wide). */
+  long: number;
+  value: number;
+  reserved: Set<number>;
+}
+
 /** readTable(csv, methodology, edition?) checks every cell and returns the scored edition and the others. */
 export function readTable(csv: Csv, m: Methodology, edition?: number): TableRead {
-  const needed = columnsNeeded(m);
+  const layout = layoutOf(csv, m);
+  const editions: Editions = new Map();
+  if (layout.long >= 0) readLong(layout, editions);
+  else readWide(layout, editions);
+  if (editions.size === 0) throw new InputError(csv.file, 2, 1, 'no data rows');
+  const years = [...editions.keys()];
+  const chosen = chooseEdition(csv.file, years, edition);
+  const table = toTable(editions, layout.needed, chosen);
+  if (chosen === null && edition !== undefined) table.edition = edition;
+  return {
+    table,
+    history: years.filter((y) => y !== chosen).map((y) => toTable(editions, layout.needed, y)),
+  };
+}
+
+function layoutOf(csv: Csv, m: Methodology): Layout {
   const col = {
     unit: column(csv, UNIT),
     block: column(csv, BLOCK),
@@ -36,139 +71,137 @@ export function readTable(csv: Csv, m: Methodology, edition?: number): TableRead
   if (col.block < 0 && blocks.size !== 1) {
     throw new InputError(csv.file, 1, 1, `no block column, and the methodology has ${blocks.size} blocks`);
   }
-  const long = column(csv, ['indicator', 'iCode', 'variable']);
-  const valueCol = column(csv, ['value']);
-  const isLong = long >= 0 && valueCol >= 0;
+  const indicator = column(csv, ['indicator', 'iCode', 'variable']);
+  const value = column(csv, ['value']);
+  const isLong = indicator >= 0 && value >= 0;
   const reserved = new Set([
     col.unit,
     col.block,
     col.name,
     col.edition,
-    ...(isLong ? [long, valueCol, column(csv, ['n'])] : []),
+    ...(isLong ? [indicator, value, column(csv, ['n'])] : []),
   ]);
-
-  // editions → unit code → { row fields, values, n }
-  const editions = new Map<
-    number | null,
-    Map<string, { unit: UnitRow; values: Map<string, Cell>; n: Map<string, Cell> }>
-  >();
-  const unitOf = (row: CsvRow): { unit: UnitRow; values: Map<string, Cell>; n: Map<string, Cell> } => {
-    const text = (j: number): string => (j < 0 ? '' : (row.fields[j] ?? '').trim());
-    const code = text(col.unit);
-    if (code === '') throw new InputError(csv.file, row.line, col.unit + 1, 'empty unit code');
-    const ed = col.edition < 0 ? null : numberCell(csv, row, col.edition, 'edition');
-    if (ed !== null && !Number.isInteger(ed))
-      throw new InputError(csv.file, row.line, col.edition + 1, 'edition is not a year');
-    const block = col.block < 0 ? [...blocks][0]! : text(col.block);
-    if (!blocks.has(block)) {
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.block + 1,
-        `block ${JSON.stringify(block)} is not one of the methodology's: ${[...blocks].join(', ')}`,
-      );
-    }
-    let units = editions.get(ed);
-    if (!units) editions.set(ed, (units = new Map()));
-    let entry = units.get(code);
-    if (!entry) {
-      const unit: UnitRow = { code, block };
-      const name = text(col.name);
-      if (name !== '') unit.name = { vi: name, en: name };
-      units.set(code, (entry = { unit, values: new Map(), n: new Map() }));
-    } else if (!isLong) {
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.unit + 1,
-        `unit ${code} appears twice${ed === null ? '' : ` in edition ${ed}`}`,
-      );
-    } else if (entry.unit.block !== block) {
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.block + 1,
-        `unit ${code} is in block ${entry.unit.block} on an earlier line`,
-      );
-    }
-    return entry;
+  return {
+    csv,
+    needed: columnsNeeded(m),
+    blocks,
+    col,
+    long: isLong ? indicator : -1,
+    value: isLong ? value : -1,
+    reserved,
   };
+}
 
-  if (isLong) {
-    const nCol = column(csv, ['n']);
-    for (const row of csv.rows) {
-      const entry = unitOf(row);
-      const code = (row.fields[long] ?? '').trim();
-      if (!needed.has(code)) {
-        throw new InputError(
-          csv.file,
-          row.line,
-          long + 1,
-          `${JSON.stringify(code)} is not an indicator or series of the methodology`,
-        );
-      }
-      if (entry.values.has(code))
-        throw new InputError(
-          csv.file,
-          row.line,
-          long + 1,
-          `${code} for unit ${entry.unit.code} appears twice`,
-        );
-      entry.values.set(code, numberCell(csv, row, valueCol, code));
-      if (nCol >= 0) entry.n.set(code, numberCell(csv, row, nCol, `n of ${code}`));
+/** The row's unit entry in its edition, created on first sight; a wide file may not repeat a unit. */
+function entryOf(l: Layout, editions: Editions, row: CsvRow): Entry {
+  const { csv, col, blocks } = l;
+  const text = (j: number): string => (j < 0 ? '' : (row.fields[j] ?? '').trim());
+  const code = text(col.unit);
+  if (code === '') throw new InputError(csv.file, row.line, col.unit + 1, 'empty unit code');
+  const ed = col.edition < 0 ? null : numberCell(csv, row, col.edition, 'edition');
+  if (ed !== null && !Number.isInteger(ed))
+    throw new InputError(csv.file, row.line, col.edition + 1, 'edition is not a year');
+  const block = col.block < 0 ? [...blocks][0]! : text(col.block);
+  if (!blocks.has(block)) {
+    throw new InputError(
+      csv.file,
+      row.line,
+      col.block + 1,
+      `block ${JSON.stringify(block)} is not one of the methodology's: ${[...blocks].join(', ')}`,
+    );
+  }
+  let units = editions.get(ed);
+  if (!units) editions.set(ed, (units = new Map()));
+  const entry = units.get(code);
+  if (!entry) {
+    const unit: UnitRow = { code, block };
+    const name = text(col.name);
+    if (name !== '') unit.name = { vi: name, en: name };
+    const created = { unit, values: new Map(), n: new Map() };
+    units.set(code, created);
+    return created;
+  }
+  if (l.long < 0) {
+    const where = ed === null ? '' : ` in edition ${ed}`;
+    throw new InputError(csv.file, row.line, col.unit + 1, `unit ${code} appears twice${where}`);
+  }
+  if (entry.unit.block !== block) {
+    const message = `unit ${code} is in block ${entry.unit.block} on an earlier line`;
+    throw new InputError(csv.file, row.line, col.block + 1, message);
+  }
+  return entry;
+}
+
+/** Long layout: one row per unit and indicator (optional n column). */
+function readLong(l: Layout, editions: Editions): void {
+  const { csv, needed } = l;
+  const nCol = column(csv, ['n']);
+  for (const row of csv.rows) {
+    const entry = entryOf(l, editions, row);
+    const code = (row.fields[l.long] ?? '').trim();
+    if (!needed.has(code)) {
+      const message = `${JSON.stringify(code)} is not an indicator or series of the methodology`;
+      throw new InputError(csv.file, row.line, l.long + 1, message);
     }
-  } else {
-    const valueColumns = csv.header.flatMap((h, j) =>
-      !reserved.has(j) && needed.has(h) ? [[h, j] as const] : [],
-    );
-    const nColumns = csv.header.flatMap((h, j) =>
-      h.startsWith('n_') && needed.has(h.slice(2)) ? [[h.slice(2), j] as const] : [],
-    );
-    const groupColumns = csv.header.flatMap((h, j) =>
-      !reserved.has(j) && !needed.has(h) && !(h.startsWith('n_') && needed.has(h.slice(2)))
-        ? [[h, j] as const]
-        : [],
-    );
-    const present = new Set(valueColumns.map(([h]) => h));
-    for (const code of needed)
-      if (!present.has(code)) throw new InputError(csv.file, 1, 1, `no column for ${code}`);
-    for (const row of csv.rows) {
-      const entry = unitOf(row);
-      for (const [code, j] of valueColumns) entry.values.set(code, numberCell(csv, row, j, code));
-      for (const [code, j] of nColumns) entry.n.set(code, numberCell(csv, row, j, `n of ${code}`));
-      if (groupColumns.length > 0) {
-        entry.unit.groups = Object.fromEntries(
-          groupColumns.map(([h, j]) => [h, (row.fields[j] ?? '').trim()]),
-        );
-      }
+    if (entry.values.has(code)) {
+      const message = `${code} for unit ${entry.unit.code} appears twice`;
+      throw new InputError(csv.file, row.line, l.long + 1, message);
+    }
+    entry.values.set(code, numberCell(csv, row, l.value, code));
+    if (nCol >= 0) entry.n.set(code, numberCell(csv, row, nCol, `n of ${code}`));
+  }
+}
+
+/** Wide layout: a column per indicator, optional n_<code> columns; other text columns are unit groups. */
+function readWide(l: Layout, editions: Editions): void {
+  const { csv, needed, reserved } = l;
+  const isN = (h: string): boolean => h.startsWith('n_') && needed.has(h.slice(2));
+  const valueColumns = csv.header.flatMap((h, j) =>
+    !reserved.has(j) && needed.has(h) ? [[h, j] as const] : [],
+  );
+  const nColumns = csv.header.flatMap((h, j) => (isN(h) ? [[h.slice(2), j] as const] : []));
+  const groupColumns = csv.header.flatMap((h, j) =>
+    !reserved.has(j) && !needed.has(h) && !isN(h) ? [[h, j] as const] : [],
+  );
+  const present = new Set(valueColumns.map(([h]) => h));
+  for (const code of needed)
+    if (!present.has(code)) throw new InputError(csv.file, 1, 1, `no column for ${code}`);
+  for (const row of csv.rows) {
+    const entry = entryOf(l, editions, row);
+    for (const [code, j] of valueColumns) entry.values.set(code, numberCell(csv, row, j, code));
+    for (const [code, j] of nColumns) entry.n.set(code, numberCell(csv, row, j, `n of ${code}`));
+    if (groupColumns.length > 0) {
+      entry.unit.groups = Object.fromEntries(groupColumns.map(([h, j]) => [h, (row.fields[j] ?? '').trim()]));
     }
   }
-  if (editions.size === 0) throw new InputError(csv.file, 2, 1, 'no data rows');
-  const years = [...editions.keys()];
-  let chosen: number | null;
+}
+
+/** The scored edition: --edition when the file has editions, else the file's only one. */
+function chooseEdition(
+  file: string,
+  years: Array<number | null>,
+  edition: number | undefined,
+): number | null {
   if (edition !== undefined && years.some((y) => y !== null)) {
-    if (!editions.has(edition))
-      throw new UsageError(`--edition ${edition} is not in ${csv.file} (editions: ${years.join(', ')})`);
-    chosen = edition;
-  } else if (years.length > 1) {
-    throw new UsageError(`${csv.file} holds editions ${years.join(', ')}: choose one with --edition`);
-  } else {
-    chosen = years[0]!;
+    if (!years.includes(edition))
+      throw new UsageError(`--edition ${edition} is not in ${file} (editions: ${years.join(', ')})`);
+    return edition;
   }
-  const toTable = (ed: number | null): DataTable => {
-    const units = [...editions.get(ed)!.values()];
-    const values: Record<string, Cell[]> = {};
-    const n: Record<string, Cell[]> = {};
-    for (const code of needed) {
-      values[code] = units.map((u) => u.values.get(code) ?? null);
-      if (units.some((u) => u.n.has(code))) n[code] = units.map((u) => u.n.get(code) ?? null);
-    }
-    const edition = ed ?? undefined;
-    return { ...(edition !== undefined ? { edition } : {}), units: units.map((u) => u.unit), values, n };
-  };
-  const table = toTable(chosen);
-  if (chosen === null && edition !== undefined) table.edition = edition;
-  return { table, history: years.filter((y) => y !== chosen).map(toTable) };
+  if (years.length > 1)
+    throw new UsageError(`${file} holds editions ${years.join(', ')}: choose one with --edition`);
+  return years[0]!;
+}
+
+function toTable(editions: Editions, needed: Set<string>, ed: number | null): DataTable {
+  const units = [...editions.get(ed)!.values()];
+  const values: Record<string, Cell[]> = {};
+  const n: Record<string, Cell[]> = {};
+  for (const code of needed) {
+    values[code] = units.map((u) => u.values.get(code) ?? null);
+    if (units.some((u) => u.n.has(code))) n[code] = units.map((u) => u.n.get(code) ?? null);
+  }
+  const edition = ed ?? undefined;
+  return { ...(edition !== undefined ? { edition } : {}), units: units.map((u) => u.unit), values, n };
 }
 
 // Indicator codes (their table columns) and denominator series the methodology reads.
