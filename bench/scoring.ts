@@ -59,7 +59,8 @@ function report(label: string, t: Timing, target: number, repeat: number): void 
   // One decimal from 10 ms up: rounded to whole ms, 199.6 ms printed as "200 ms … target < 200 ms PASS".
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
   // Strict: the issue asks for "under" the target.
-  const verdict = t.wall < target ? 'PASS' : 'MISS';
+  // On a shared machine wall time also counts other processes' turns on the cores; cpu is this process's own.
+  const verdict = `${t.wall < target ? 'PASS' : 'MISS'} (cpu ${t.cpu < target ? 'PASS' : 'MISS'})`;
   console.log(
     `${label.padEnd(46)} ${ms(t.wall).padStart(9)}  cpu ${ms(t.cpu).padStart(9)}  target < ${ms(target).padEnd(7)} ${verdict}  (median of ${repeat})`,
   );
@@ -130,7 +131,7 @@ const scan = () => {
 for (let i = 0; i < 5; i++) scan();
 const rw = measure(quick ? 11 : 31, scan);
 report('ASEM re-weighting loop, 1000 weight sets (scores + ranks)', rw, 20, quick ? 11 : 31);
-console.log(`  = ${((rw.wall / 1000) * 1000).toFixed(1)} µs per weight set (target ≤ 20 µs)`);
+console.log(`  = ${rw.wall.toFixed(1)} µs per weight set wall, ${rw.cpu.toFixed(1)} µs cpu (target ≤ 20 µs)`);
 
 // Sobol: weights and normaliser uncertain, N = 1000 base samples, 1000 bootstrap replicates.
 const sobolOptions = {
@@ -153,21 +154,21 @@ const coin = asemCase2();
 for (let i = 0; i < 3; i++) computeAsem(coin.methodology, coin.table);
 const build = measure(quick ? 5 : 21, () => computeAsem(coin.methodology, coin.table));
 console.log(
-  `ASEM example coin build (computeIndex, case 2)           ${build.wall.toFixed(2)} ms (no target)`,
+  `ASEM example coin build (computeIndex, case 2)   ${build.wall.toFixed(2)} ms  cpu ${build.cpu.toFixed(2)} ms (no target)`,
 );
 
 // COINr 1.1.14 on this machine, as quoted in issue #11 (not run here: the machine has no R).
 console.log('\nCOINr 1.1.14 reference figures (quoted from issue #11, not measured here) and ratios:');
-const ratio = (lo: number, hi: number, ours: number) =>
-  `${(lo / ours).toFixed(0)}–${(hi / ours).toFixed(0)}× faster`;
+const ratio = (lo: number, hi: number, ours: Timing) =>
+  `${(lo / ours.wall).toFixed(0)}–${(hi / ours.wall).toFixed(0)}× faster by wall time, ${(lo / ours.cpu).toFixed(0)}–${(hi / ours.cpu).toFixed(0)}× by cpu time`;
 console.log(
-  `  weights-only uncertainty, 1000 draws: COINr 19–21 s · ours ${ua.wall.toFixed(1)} ms · ${ratio(19000, 21000, ua.wall)}`,
+  `  weights-only uncertainty, 1000 draws: COINr 19–21 s · ours ${ua.wall.toFixed(1)} ms · ${ratio(19000, 21000, ua)}`,
 );
 console.log(
-  `  re-aggregation loop, 1000 weight sets: COINr 6.1 s · ours ${rw.wall.toFixed(1)} ms · ${ratio(6100, 6100, rw.wall)}`,
+  `  re-aggregation loop, 1000 weight sets: COINr 6.1 s · ours ${rw.wall.toFixed(1)} ms · ${ratio(6100, 6100, rw)}`,
 );
 console.log(
-  `  building the example coin: COINr 67–72 ms · ours ${build.wall.toFixed(2)} ms · ${ratio(67, 72, build.wall)}\n`,
+  `  building the example coin: COINr 67–72 ms · ours ${build.wall.toFixed(2)} ms · ${ratio(67, 72, build)}\n`,
 );
 
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
@@ -176,4 +177,7 @@ console.log(
   `peak memory: rss ${mb(maxRss)} (process max) · heap used ${mb(heapPeak)} (max sampled after each run)`,
 );
 const missed = rows.filter(([, t, target]) => t.wall >= target).length;
-console.log(missed === 0 ? 'all targets met' : `${missed} target(s) missed`);
+const missedCpu = rows.filter(([, t, target]) => t.cpu >= target).length;
+console.log(
+  `${missed === 0 ? 'all targets met' : `${missed} target(s) missed`} by wall time; ${missedCpu === 0 ? 'all met' : `${missedCpu} missed`} by cpu time · load average now ${loadavg()[0]!.toFixed(2)}`,
+);
