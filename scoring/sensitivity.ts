@@ -193,6 +193,7 @@ function checkOptions(m: Methodology, options: SensitivityOptions) {
   if (!Array.isArray(sets)) throw new TypeError('weightSets is not an array');
   const runs = options.runs ?? (sets.length > 0 ? sets.length : 1000);
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError('runs is not a positive integer');
+  if (runs > MAX_RUNS) throw new RangeError(`runs is above ${MAX_RUNS}`);
   const ri = options.rankInterval ?? [5, 95];
   if (!(ri[0] >= 0 && ri[0] < ri[1] && ri[1] <= 100))
     throw new RangeError('rankInterval is not [lower, upper] in [0, 100]');
@@ -209,6 +210,9 @@ function checkOptions(m: Methodology, options: SensitivityOptions) {
     throw new RangeError(NOTHING_UNCERTAIN);
   return { runs, ri, normalisers, aggregators, imputations, sets, noisy };
 }
+
+/** Rank draws are kept in memory (units × runs numbers per block), so runs are bounded. */
+export const MAX_RUNS = 1_000_000;
 
 /** The message for an analysis with nothing uncertain (shared with sobolIndex). */
 export const NOTHING_UNCERTAIN =

@@ -61,9 +61,11 @@ export function sobolIndices(
   options: SobolOptions = {},
 ): SobolResult {
   const n = options.n ?? 1000;
-  if (!Number.isInteger(n) || n < 2) throw new RangeError('n is not an integer ≥ 2');
+  if (!Number.isInteger(n) || n < 2 || n > 1_000_000)
+    throw new RangeError('n is not an integer in [2, 1000000]');
   const nboot = options.bootstrap ?? 1000;
-  if (!Number.isInteger(nboot) || nboot < 0) throw new RangeError('bootstrap is not an integer ≥ 0');
+  if (!Number.isInteger(nboot) || nboot < 0 || nboot > 100_000)
+    throw new RangeError('bootstrap is not an integer in [0, 100000]');
   const [pl, pu] = options.interval ?? [0.05, 0.95];
   if (!(pl >= 0 && pl < pu && pu <= 1)) throw new RangeError('interval is not [lower, upper] in [0, 1]');
   const x = saltelliSample(n, d);

@@ -188,8 +188,9 @@ describe('sensitivity', () => {
     );
   });
 
-  it('sensitivity(m, table, {runs: 1.5}) throws a RangeError', () => {
+  it('sensitivity(m, table, {runs: 1.5 or 2e6}) throws a RangeError', () => {
     const { m, table } = tiny();
     expect(() => sensitivity(m, table, { runs: 1.5 })).to.throw(RangeError, 'runs');
+    expect(() => sensitivity(m, table, { runs: 2e6, weightSets: [{}] })).to.throw(RangeError, '1000000');
   });
 });

@@ -89,6 +89,10 @@ describe('sobolIndices (Saltelli 2010 first order, Jansen total)', () => {
     expect(r.totalInterval).to.deep.equal([null, null]);
   });
 
+  it('sobolIndices(model, d, {n: 2e6}) throws a RangeError naming the bound', () => {
+    expect(() => sobolIndices(() => 1, 2, { n: 2e6 })).to.throw(RangeError, '1000000');
+  });
+
   it('sobolIndices(model, d, {seed}) gives the same intervals for the same seed', () => {
     const model = (x: Float64Array) => x[0]! + x[1]! ** 2;
     expect(sobolIndices(model, 2, { n: 64, seed: 5 })).to.deep.equal(
