@@ -25,15 +25,25 @@ const SLOW_4G = {
 };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const headingIs = (page: Page, text: RegExp) =>
-  page.waitForFunction(
-    (src) =>
-      new RegExp(src).test(
-        document.querySelector('ci-survey-app')?.shadowRoot?.querySelector('main h1')?.textContent ?? '',
-      ),
-    text.source,
-    { polling: 'raf', timeout: 60_000 },
-  );
+async function headingIs(page: Page, text: RegExp): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (src) =>
+        new RegExp(src).test(
+          document.querySelector('ci-survey-app')?.shadowRoot?.querySelector('main h1')?.textContent ?? '',
+        ),
+      text.source,
+      { polling: 'raf', timeout: 60_000 },
+    );
+  } catch (e) {
+    // Say what the page showed instead, so a failed run can be understood.
+    const shown = await page.evaluate(
+      () => document.querySelector('ci-survey-app')?.shadowRoot?.querySelector('main')?.textContent,
+    );
+    console.error(`expected a heading ${text}; the page shows: ${shown?.replace(/\s+/g, ' ').slice(0, 300)}`);
+    throw e;
+  }
+}
 
 console.log('Setting up: embedded database, a published edition and codes…');
 const database = await openDatabase({ memory: true });
