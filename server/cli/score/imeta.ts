@@ -26,8 +26,28 @@ interface MetaRow {
 
 const TYPES = ['Indicator', 'Aggregate', 'Group', 'Denominator', 'Other'];
 
+type Columns = Record<'code' | 'parent' | 'level' | 'direction' | 'weight' | 'type' | 'name', number>;
+
+const text = (row: CsvRow, j: number): string => (j < 0 ? '' : (row.fields[j] ?? '').trim());
+
 /** methodologyFromMeta(csv, id, blocks) builds the methodology; every problem names its file:line:column. */
 export function methodologyFromMeta(csv: Csv, id: string, blocks: readonly string[]): Methodology {
+  const col = columnsOf(csv);
+  const { rows, byCode } = readRows(csv, col);
+  const root = rootOf(csv, col, rows);
+  const children = childrenOf(csv, col, rows, root, byCode);
+  const tree = buildNode(csv, col, children, root, 0) as AggregateNode;
+  checkReached(csv, col, rows, tree);
+  return {
+    id,
+    version: '1',
+    name: { vi: id, en: id },
+    blocks: blocks.map((code) => ({ code, name: { vi: code, en: code } })),
+    tree,
+  };
+}
+
+function columnsOf(csv: Csv): Columns {
   const col = {
     code: column(csv, ['iCode', 'code']),
     parent: column(csv, ['Parent']),
@@ -39,57 +59,56 @@ export function methodologyFromMeta(csv: Csv, id: string, blocks: readonly strin
   };
   if (col.code < 0) throw new InputError(csv.file, 1, 1, 'no iCode (or code) column');
   if (col.parent < 0) throw new InputError(csv.file, 1, 1, 'no Parent column');
-  const text = (row: CsvRow, j: number): string => (j < 0 ? '' : (row.fields[j] ?? '').trim());
+  return col;
+}
+
+/** One iMeta row, checked; undefined for rows outside the tree (Group, Denominator, Other). */
+function metaRow(csv: Csv, col: Columns, row: CsvRow): MetaRow | undefined {
+  const fail = (j: number, message: string): never => {
+    throw new InputError(csv.file, row.line, j + 1, message);
+  };
+  const code = text(row, col.code);
+  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code))
+    fail(col.code, `${JSON.stringify(code)} is not a code (a letter, then letters, digits, _ . -)`);
+  const level = col.level < 0 ? null : numberCell(csv, row, col.level, 'Level');
+  let type = text(row, col.type);
+  if (type === '') type = level === 1 ? 'Indicator' : 'Aggregate';
+  const known = TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
+  if (!known) return fail(col.type, `type ${JSON.stringify(type)} is not one of ${TYPES.join(', ')}`);
+  if (known !== 'Indicator' && known !== 'Aggregate') return undefined;
+  const weight = col.weight < 0 ? 1 : (numberCell(csv, row, col.weight, 'Weight') ?? 1);
+  if (weight < 0) fail(col.weight, 'weight is negative');
+  const direction = col.direction < 0 ? 1 : (numberCell(csv, row, col.direction, 'Direction') ?? 1);
+  if (direction !== 1 && direction !== -1) return fail(col.direction, 'direction is not 1 or -1');
+  return {
+    row,
+    code,
+    parent: text(row, col.parent),
+    kind: known,
+    name: text(row, col.name) || code,
+    weight,
+    direction,
+  };
+}
+
+/** The tree's rows in file order; a repeated code is reported on the line that repeats it. */
+function readRows(csv: Csv, col: Columns): { rows: MetaRow[]; byCode: Map<string, MetaRow> } {
   const rows: MetaRow[] = [];
   const byCode = new Map<string, MetaRow>();
   for (const row of csv.rows) {
-    const code = text(row, col.code);
-    if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code)) {
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.code + 1,
-        `${JSON.stringify(code)} is not a code (a letter, then letters, digits, _ . -)`,
-      );
-    }
-    const level = col.level < 0 ? null : numberCell(csv, row, col.level, 'Level');
-    let type = text(row, col.type);
-    if (type === '') type = level === 1 ? 'Indicator' : 'Aggregate';
-    const known = TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
-    if (!known)
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.type + 1,
-        `type ${JSON.stringify(type)} is not one of ${TYPES.join(', ')}`,
-      );
-    if (known !== 'Indicator' && known !== 'Aggregate') continue;
-    if (byCode.has(code)) {
-      throw new InputError(
-        csv.file,
-        row.line,
-        col.code + 1,
-        `code ${code} repeats line ${byCode.get(code)!.row.line}`,
-      );
-    }
-    const weight = col.weight < 0 ? 1 : (numberCell(csv, row, col.weight, 'Weight') ?? 1);
-    if (weight < 0) throw new InputError(csv.file, row.line, col.weight + 1, 'weight is negative');
-    const direction = col.direction < 0 ? 1 : (numberCell(csv, row, col.direction, 'Direction') ?? 1);
-    if (direction !== 1 && direction !== -1) {
-      throw new InputError(csv.file, row.line, col.direction + 1, 'direction is not 1 or -1');
-    }
-    const meta: MetaRow = {
-      row,
-      code,
-      parent: text(row, col.parent),
-      kind: known,
-      name: text(row, col.name) || code,
-      weight,
-      direction,
-    };
-    rows.push(meta);
-    byCode.set(code, meta);
+    const r = metaRow(csv, col, row);
+    if (!r) continue;
+    const first = byCode.get(r.code);
+    if (first)
+      throw new InputError(csv.file, row.line, col.code + 1, `code ${r.code} repeats line ${first.row.line}`);
+    rows.push(r);
+    byCode.set(r.code, r);
   }
+  return { rows, byCode };
+}
+
+/** The one aggregate without a parent: the index. */
+function rootOf(csv: Csv, col: Columns, rows: MetaRow[]): MetaRow {
   const roots = rows.filter((r) => r.parent === '' || r.parent === 'NA');
   for (const r of roots) {
     if (r.kind === 'Indicator')
@@ -97,56 +116,68 @@ export function methodologyFromMeta(csv: Csv, id: string, blocks: readonly strin
   }
   if (roots.length !== 1) {
     const line = roots[1]?.row.line ?? csv.rows[0]?.line ?? 2;
-    throw new InputError(
-      csv.file,
-      line,
-      col.parent + 1,
-      `expected one aggregate without a parent (the index), found ${roots.length}`,
-    );
+    const message = `expected one aggregate without a parent (the index), found ${roots.length}`;
+    throw new InputError(csv.file, line, col.parent + 1, message);
   }
+  return roots[0]!;
+}
+
+function childrenOf(
+  csv: Csv,
+  col: Columns,
+  rows: MetaRow[],
+  root: MetaRow,
+  byCode: Map<string, MetaRow>,
+): Map<string, MetaRow[]> {
   const children = new Map<string, MetaRow[]>();
   for (const r of rows) {
-    if (r === roots[0]) continue;
+    if (r === root) continue;
     const parent = byCode.get(r.parent);
     if (!parent || parent.kind !== 'Aggregate') {
-      throw new InputError(
-        csv.file,
-        r.row.line,
-        col.parent + 1,
-        `parent ${JSON.stringify(r.parent)} is not an aggregate code`,
-      );
+      const message = `parent ${JSON.stringify(r.parent)} is not an aggregate code`;
+      throw new InputError(csv.file, r.row.line, col.parent + 1, message);
     }
     children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   }
-  const build = (r: MetaRow, depth: number): MethodologyNode => {
-    const name = { vi: r.name, en: r.name };
-    if (r.kind === 'Indicator') {
-      const node: IndicatorNode = {
-        type: 'indicator',
-        code: r.code,
-        name,
-        weight: r.weight,
-        source: { kind: 'hard', series: r.code },
-        direction: r.direction,
-        normaliser: { method: 'minmax', lower: 0, upper: 100 },
-      };
-      return node;
-    }
-    const kids = children.get(r.code) ?? [];
-    if (kids.length === 0)
-      throw new InputError(csv.file, r.row.line, col.code + 1, `aggregate ${r.code} has no children`);
-    const node: AggregateNode = {
-      type: depth === 0 ? 'index' : depth === 1 ? 'subindex' : 'group',
+  return children;
+}
+
+function buildNode(
+  csv: Csv,
+  col: Columns,
+  children: Map<string, MetaRow[]>,
+  r: MetaRow,
+  depth: number,
+): MethodologyNode {
+  const name = { vi: r.name, en: r.name };
+  if (r.kind === 'Indicator') {
+    const node: IndicatorNode = {
+      type: 'indicator',
       code: r.code,
       name,
       weight: r.weight,
-      aggregator: 'arithmetic',
-      children: kids.map((k) => build(k, depth + 1)),
+      source: { kind: 'hard', series: r.code },
+      direction: r.direction,
+      normaliser: { method: 'minmax', lower: 0, upper: 100 },
     };
     return node;
+  }
+  const kids = children.get(r.code) ?? [];
+  if (kids.length === 0)
+    throw new InputError(csv.file, r.row.line, col.code + 1, `aggregate ${r.code} has no children`);
+  const node: AggregateNode = {
+    type: depth === 0 ? 'index' : depth === 1 ? 'subindex' : 'group',
+    code: r.code,
+    name,
+    weight: r.weight,
+    aggregator: 'arithmetic',
+    children: kids.map((k) => buildNode(csv, col, children, k, depth + 1)),
   };
-  const tree = build(roots[0]!, 0) as AggregateNode;
-  // Rows not reached from the index sit on a cycle of parents.
+  return node;
+}
+
+/** Rows not reached from the index sit on a cycle of parents. */
+function checkReached(csv: Csv, col: Columns, rows: MetaRow[], tree: AggregateNode): void {
   const reached = new Set<string>();
   const mark = (n: MethodologyNode): void => {
     reached.add(n.code);
@@ -154,18 +185,8 @@ export function methodologyFromMeta(csv: Csv, id: string, blocks: readonly strin
   };
   mark(tree);
   const lost = rows.find((r) => !reached.has(r.code));
-  if (lost)
-    throw new InputError(
-      csv.file,
-      lost.row.line,
-      col.parent + 1,
-      `${lost.code} is not under the index (a cycle of parents)`,
-    );
-  return {
-    id,
-    version: '1',
-    name: { vi: id, en: id },
-    blocks: blocks.map((code) => ({ code, name: { vi: code, en: code } })),
-    tree,
-  };
+  if (lost) {
+    const message = `${lost.code} is not under the index (a cycle of parents)`;
+    throw new InputError(csv.file, lost.row.line, col.parent + 1, message);
+  }
 }
