@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { HttpError } from './errors.js';
 import { requestLang } from './lang.js';
+import { serverMessage } from './messages.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#server/db/unavailable.js';
 import { transportError } from './transport-errors.js';
 
@@ -10,36 +11,32 @@ export const MAX_DETAILS = 100;
 
 function unavailable(err: unknown): HttpError | null {
   if (!isDatabaseUnavailable(err)) return null;
-  return new HttpError(503, 'database_unavailable', {
-    vi: `Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ${RETRY_AFTER_SECONDS} giây.`,
-    en: `The database is temporarily unreachable. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
-  });
+  return new HttpError(
+    503,
+    'database_unavailable',
+    serverMessage('database_unavailable', { seconds: RETRY_AFTER_SECONDS }),
+  );
 }
 
 /** JSON 404 for anything under /api that no route answered. */
 export const apiNotFound: RequestHandler = (req) => {
-  throw new HttpError(404, 'not_found', {
-    vi: `Không có API ${req.method} ${req.path}`,
-    en: `No API endpoint ${req.method} ${req.path}`,
-  });
+  throw new HttpError(
+    404,
+    'not_found',
+    serverMessage('not_found_api', { method: req.method, path: req.path }),
+  );
 };
 
 /** Errors raised by body-parser (size, syntax) carry a status and a type; map them to our codes. */
 function fromBodyParser(err: { status?: number; type?: string }): HttpError | null {
   if (err.type === 'entity.too.large') {
-    return new HttpError(413, 'payload_too_large', {
-      vi: 'Dữ liệu gửi lên quá lớn',
-      en: 'Request body is too large',
-    });
+    return new HttpError(413, 'payload_too_large', serverMessage('payload_too_large'));
   }
   if (err.type === 'entity.parse.failed') {
-    return new HttpError(400, 'invalid_json', {
-      vi: 'Dữ liệu gửi lên không phải JSON hợp lệ',
-      en: 'Request body is not valid JSON',
-    });
+    return new HttpError(400, 'invalid_json', serverMessage('invalid_json'));
   }
   if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.type) {
-    return new HttpError(err.status, 'bad_request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' });
+    return new HttpError(err.status, 'bad_request', serverMessage('bad_request'));
   }
   return null;
 }
@@ -65,12 +62,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         : (transportError(err) ??
           unavailable(err) ??
           fromBodyParser(err as { status?: number; type?: string }));
-    const error =
-      known ??
-      new HttpError(500, 'internal_error', {
-        vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
-        en: 'Internal server error. Please try again later.',
-      });
+    const error = known ?? new HttpError(500, 'internal_error', serverMessage('internal_error'));
     if (!known) logger.error({ err: safeError(err) }, 'unhandled error');
     if (error.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     const lang = requestLang(req);

@@ -41,6 +41,10 @@ const MESSAGES: Record<string, Localized> = {
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body is too large' },
   invalid_json: { vi: 'Dữ liệu gửi lên không phải JSON hợp lệ', en: 'Request body is not valid JSON' },
   bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+  database_unavailable: {
+    vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau {seconds} giây.',
+    en: 'The database is temporarily unreachable. Please try again in {seconds} seconds.',
+  },
   internal_error: {
     vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
     en: 'Internal server error. Please try again later.',
