@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bootstrap } from '#scoring/bootstrap.js';
 import { computeIndex } from '#scoring/compute.js';
+import { excludesFlagged } from '#server/workspace/editions.js';
 import { loadConfig } from '#server/config.js';
 import { openDatabase } from '#server/db/client.js';
 import { readMethodology, SHIPPED_METHODOLOGIES } from '#server/publish/methodology-file.js';
@@ -20,6 +21,8 @@ Scores the survey responses stored for one edition (DATABASE_URL, or the embedde
 
   --methodology FILE  methodology JSON (default: scoring/methodologies/FAMILY.json)
   --exclude-flagged   leave out responses with quality flags (speeders, straight-lining, near-duplicates)
+  --include-flagged   count them; without either flag the edition's audited workspace setting decides
+                      (flagged responses are left out unless an analyst chose to include them)
   --bootstrap N       add N respondent resamples: intervals for every score and each unit's rank range
   --seed SEED         seed for --bootstrap (default 1)
   --publish           publish the result as a signed release (refused if the edition has one)
@@ -46,6 +49,7 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
         edition: { type: 'string' },
         methodology: { type: 'string' },
         'exclude-flagged': { type: 'boolean' },
+        'include-flagged': { type: 'boolean' },
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
         publish: { type: 'boolean' },
@@ -94,7 +98,14 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
   try {
     await database.migrate();
     io.stderr(`Loading ${args.family} ${year} responses…\n`);
-    const opts = { excludeFlagged: args['exclude-flagged'] === true };
+    // The workspace's per-edition setting is the default, so a re-score matches what was published.
+    const excludeFlagged =
+      args['exclude-flagged'] === true
+        ? true
+        : args['include-flagged'] === true
+          ? false
+          : await excludesFlagged(database.db, args.family!, year);
+    const opts = { excludeFlagged };
     const inputs = await loadEditionInputs(database.db, args.family!, year, methodology, opts);
     const result = computeIndex(methodology, inputs.table, { edition: year, history: inputs.history });
     io.stderr(`Scored ${inputs.microdata.observations.length} unit ratings from ${args.family} ${year}.\n`);
