@@ -29,7 +29,7 @@ export class Flow {
   constructor(private readonly app: SurveyApp) {}
 
   /** After loading: take a code from the link, or offer to continue what this device kept. */
-  async resume(fragmentCode: string | undefined): Promise<void> {
+  async resume(fragmentCode: string | undefined, early?: ReturnType<typeof checkCode>): Promise<void> {
     const kept = loadLocal(this.app.slug);
     if (kept?.submissionId && !kept.done) {
       // A submission was queued when the page closed: send it now.
@@ -41,19 +41,19 @@ export class Flow {
     }
     if (fragmentCode) {
       this.app.code = fragmentCode;
-      return this.startWithCode();
+      return this.startWithCode(early);
     }
     if (kept?.code) this.app.code = kept.code;
   }
 
-  async startWithCode(): Promise<void> {
+  async startWithCode(early?: ReturnType<typeof checkCode>): Promise<void> {
     const app = this.app;
     app.codeChecked = true;
     const verdict = codeVerdict(app.code);
     if (!verdict.ok) return;
     app.busy = true;
     try {
-      const status = await checkCode(app.slug, app.code);
+      const status = await (early ?? checkCode(app.slug, app.code));
       if (!status.ok) {
         app.notice = status.status === 0 ? offlineMessage() : (status.details[0]?.message ?? status.messages);
         return;

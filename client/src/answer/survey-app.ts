@@ -8,8 +8,8 @@ import type { Lang, Localized } from '#api/text.js';
 import type { EditionContext, LocatedError, SurveyDefinition, SurveyResponse } from '#surveys/types.js';
 import { currentLang, setLang } from '#client/src/shared/localize.js';
 import { formatDate, formatNumber } from '#client/src/shared/i18n.js';
-import { fetchSurvey } from './api.js';
-import { renderEntry, takeCodeFromFragment } from './entry-view.js';
+import { checkCode, fetchSurvey } from './api.js';
+import { codeVerdict, renderEntry, takeCodeFromFragment } from './entry-view.js';
 import { Flow } from './flow.js';
 import { pages, progress, type Field, type Page } from './model.js';
 import { renderHeader } from './header-view.js';
@@ -85,6 +85,9 @@ export class SurveyApp extends LitElement {
       this.phase = 'missing';
       return;
     }
+    // A code from the link is checked while the survey loads: one round trip less on a slow network.
+    const fragment = takeCodeFromFragment();
+    const early = fragment && codeVerdict(fragment).ok ? checkCode(this.slug, fragment) : undefined;
     const res = await fetchSurvey(this.slug);
     if (!res.ok) {
       this.phase = 'missing';
@@ -94,7 +97,7 @@ export class SurveyApp extends LitElement {
     this.payload = res.body;
     document.title = this.t(this.definition.title);
     this.phase = 'entry';
-    await this.flow.resume(takeCodeFromFragment());
+    await this.flow.resume(fragment, early);
   }
 
   get definition(): SurveyDefinition {
