@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import type { PublicFileCache } from '#server/releases/file-cache.js';
+import { publicDocumentStatus } from './public-document.js';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
@@ -27,9 +29,15 @@ export function staticClient(dir = CLIENT_DIST): Router {
   }
   const router = Router();
   router.use(express.static(dir, { index: false, maxAge: '1h' }));
-  router.get(/.*/, (req, res, next) => {
+  router.get(/.*/, async (req, res, next) => {
     if (!req.accepts('html')) return next();
-    res.sendFile(path.join(dir, entryFor(req.path)));
+    const entry = entryFor(req.path);
+    // Public pages: unknown paths, families, editions and units answer 404 (the page says not found).
+    if (entry === 'index.html')
+      res.status(
+        await publicDocumentStatus(req.path, req.app.locals.publicFiles as PublicFileCache | undefined),
+      );
+    res.sendFile(path.join(dir, entry));
   });
   return router;
 }

@@ -96,58 +96,63 @@ export class MethodologyPage extends LitElement {
       <p>${t.labels.map((l) => l[lang]).join(' › ')}: ${rule}.</p>`;
   }
 
+  private _facts(d: ReleaseDocument, m: Methodology | null) {
+    const lang = this.state.lang;
+    return html`<dl class="facts">
+      <dt>${msg('Methodology', { id: 'public.nav.methodology' })}</dt>
+      <dd>${d.methodology.id} ${d.methodology.version}</dd>
+      <dt>${msg('Methodology hash (SHA-256)', { id: 'public.method.hash' })}</dt>
+      <dd><code>${d.methodology.hash}</code></dd>
+      <dt>${msg('Published', { id: 'public.method.published' })}</dt>
+      <dd>${formatDate(lang, d.publishedAt)}</dd>
+      <dt>${msg('Signed release', { id: 'public.method.release' })}</dt>
+      <dd>
+        <a href=${`/api/v1/releases/${d.id}`}>${d.id}</a> ·
+        <a href=${`/api/v1/releases/${d.id}/signature`}
+          >${msg('signature', { id: 'public.method.signature' })}</a
+        >
+        ·
+        <a href=${`/api/v1/releases/${d.id}/metadata`}
+          >${msg('citation and licence', { id: 'public.method.metadata' })}</a
+        >
+      </dd>
+      ${
+        d.origin.kind === 'imported'
+          ? html`<dt>${msg('Source', { id: 'public.source' })}</dt>
+              <dd>${d.origin.source[lang]} (${d.origin.licence[lang]})</dd>`
+          : nothing
+      }
+      ${
+        d.survey
+          ? html`<dt>${msg('Responses', { id: 'public.method.responses' })}</dt>
+              <dd>
+                ${msg(str`${formatInteger(lang, d.survey.responses)} used, ${formatInteger(lang, d.survey.excluded)} left out by quality checks`, { id: 'public.method.responses-text' })}
+              </dd>`
+          : nothing
+      }
+      ${
+        m?.minRespondents
+          ? html`<dt>${msg('Suppression', { id: 'public.method.suppression' })}</dt>
+              <dd>
+                ${msg(str`a unit rated by fewer than ${m.minRespondents} firms gets no published score`, { id: 'public.method.suppression-text' })}
+              </dd>`
+          : nothing
+      }
+      ${
+        m?.scale
+          ? html`<dt>${msg('Scale', { id: 'public.method.scale' })}</dt>
+              <dd>${m.scale.from.join('–')} → ${m.scale.to.join('–')}</dd>`
+          : nothing
+      }
+    </dl>`;
+  }
+
   private _view(d: ReleaseDocument | null) {
     const lang = this.state.lang;
     if (!d) return html`<ci-not-found .lang=${lang} what=${location.pathname}></ci-not-found>`;
     const m = isMethodology(d.methodology.document) ? d.methodology.document : null;
     return html`<h1>${msg('Methodology', { id: 'public.nav.methodology' })} · ${d.title[lang]}</h1>
-      <dl class="facts">
-        <dt>${msg('Methodology', { id: 'public.nav.methodology' })}</dt>
-        <dd>${d.methodology.id} ${d.methodology.version}</dd>
-        <dt>${msg('Methodology hash (SHA-256)', { id: 'public.method.hash' })}</dt>
-        <dd><code>${d.methodology.hash}</code></dd>
-        <dt>${msg('Published', { id: 'public.method.published' })}</dt>
-        <dd>${formatDate(lang, d.publishedAt)}</dd>
-        <dt>${msg('Signed release', { id: 'public.method.release' })}</dt>
-        <dd>
-          <a href=${`/api/v1/releases/${d.id}`}>${d.id}</a> ·
-          <a href=${`/api/v1/releases/${d.id}/signature`}
-            >${msg('signature', { id: 'public.method.signature' })}</a
-          >
-          ·
-          <a href=${`/api/v1/releases/${d.id}/metadata`}
-            >${msg('citation and licence', { id: 'public.method.metadata' })}</a
-          >
-        </dd>
-        ${
-          d.origin.kind === 'imported'
-            ? html`<dt>${msg('Source', { id: 'public.source' })}</dt>
-                <dd>${d.origin.source[lang]} (${d.origin.licence[lang]})</dd>`
-            : nothing
-        }
-        ${
-          d.survey
-            ? html`<dt>${msg('Responses', { id: 'public.method.responses' })}</dt>
-                <dd>
-                  ${msg(str`${formatInteger(lang, d.survey.responses)} used, ${formatInteger(lang, d.survey.excluded)} left out by quality checks`, { id: 'public.method.responses-text' })}
-                </dd>`
-            : nothing
-        }
-        ${
-          m?.minRespondents
-            ? html`<dt>${msg('Suppression', { id: 'public.method.suppression' })}</dt>
-                <dd>
-                  ${msg(str`a unit rated by fewer than ${m.minRespondents} firms gets no published score`, { id: 'public.method.suppression-text' })}
-                </dd>`
-            : nothing
-        }
-        ${
-          m?.scale
-            ? html`<dt>${msg('Scale', { id: 'public.method.scale' })}</dt>
-                <dd>${m.scale.from.join('–')} → ${m.scale.to.join('–')}</dd>`
-            : nothing
-        }
-      </dl>
+      ${this._facts(d, m)}
       ${m ? this._tree(m) : html`<p>${msg('This release was imported from the published source; it carries the published scores and weights, not the full methodology.', { id: 'public.method.imported' })}</p>`}
       ${m ? this._tiers(m) : nothing}
       <h2>${msg('Respondents per unit', { id: 'public.method.n' })}</h2>

@@ -97,6 +97,24 @@ export const pageStyles = css`
   .scroll {
     overflow-x: auto;
   }
+  .tabs {
+    display: inline-flex;
+    margin: 0.25rem 0;
+  }
+  .tabs button {
+    border-radius: 0;
+  }
+  .tabs button:first-child {
+    border-radius: 4px 0 0 4px;
+  }
+  .tabs button:last-child {
+    border-radius: 0 4px 4px 0;
+    border-left: 0;
+  }
+  .tabs button[aria-pressed='true'] {
+    background: var(--accent);
+    color: white;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

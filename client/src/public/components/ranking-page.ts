@@ -13,6 +13,7 @@ import { whatIf, type WhatIfMethodology, type WhatIfResult } from '#client/src/p
 import type { StripDatum } from '#client/src/public/charts/strip-state.js';
 import { pageStyles } from './page-styles.js';
 import '#client/src/public/charts/strip-chart.js';
+import '#client/src/public/charts/choropleth.js';
 import './not-found.js';
 import './ranking-table.js';
 import './tier-legend.js';
@@ -103,7 +104,30 @@ export class RankingPage extends LitElement {
       r.rows.map((row) => ({ value: row.composite, tier: row.tier?.code ?? null })),
       m?.tiers,
     );
-    const w = this.state.weights ? whatIf(r, this.state.weights, m) : null;
+    // Imported releases carry no tier rule: re-tier on the observed band floors (labelled "observed").
+    const rule =
+      m?.tiers ??
+      (bands.length > 1 && bands.slice(0, -1).every((b) => b.lower !== null)
+        ? {
+            method: 'fixed' as const,
+            cutoffs: bands.slice(0, -1).map((b) => b.lower!),
+            labels: bands.map((b) => b.name),
+          }
+        : undefined);
+    const w = this.state.weights
+      ? whatIf(r, this.state.weights, {
+          tree: {
+            type: 'index',
+            code: r.composite.code,
+            name: r.composite.name,
+            weight: 1,
+            aggregator: 'arithmetic',
+            children: [],
+          },
+          ...m,
+          tiers: rule,
+        })
+      : null;
     this._memo = { key, bands, whatIf: w };
     return this._memo;
   }
@@ -121,6 +145,58 @@ export class RankingPage extends LitElement {
         tier: o ? o.tier : tier < 0 ? null : tier,
       };
     });
+  }
+
+  /** The strip chart, or for provinces optionally the map (both linked to the table). */
+  private _chart(r: Ranking, bands: TierBand[], w: WhatIfResult | null, summary: string) {
+    const lang = this.state.lang;
+    const data = this._chartData(r, w);
+    const mappable = r.block.code === 'provinces';
+    const tab = mappable && this.state.tab === 'map' ? 'map' : 'chart';
+    const onHighlight = (e: CustomEvent<{ code: string | null }>) => (this._highlight = e.detail.code);
+    const onOpen = (e: CustomEvent<{ code: string }>) => this._emit({ view: 'unit', unit: e.detail.code });
+    const toggle = mappable
+      ? html`<div class="tabs" role="group" aria-label=${msg('View as', { id: 'public.ranking.view-as' })}>
+          <button
+            type="button"
+            aria-pressed=${tab === 'chart'}
+            @click=${() => this._emit({ tab: 'table' }, true)}
+          >
+            ${msg('Chart', { id: 'public.ranking.tab-chart' })}
+          </button>
+          <button
+            type="button"
+            aria-pressed=${tab === 'map'}
+            @click=${() => this._emit({ tab: 'map' }, true)}
+          >
+            ${msg('Map', { id: 'public.ranking.tab-map' })}
+          </button>
+        </div>`
+      : nothing;
+    const label = msg(str`Composite scores with intervals, best first. ${summary}`, {
+      id: 'public.ranking.chart-label',
+    });
+    const chart =
+      tab === 'map'
+        ? html`<ci-choropleth
+            .data=${data.map((d) => ({ code: d.code, label: d.label, value: d.value, colour: d.tier === null ? null : (bands[d.tier]?.colour ?? null) }))}
+            .year=${r.year}
+            .highlight=${this._highlight}
+            .lang=${lang}
+            .label=${msg(str`Map of tiers by province. ${summary}`, { id: 'public.ranking.map-label' })}
+            @highlight=${onHighlight}
+            @open=${onOpen}
+          ></ci-choropleth>`
+        : html`<ci-strip-chart
+            .data=${data}
+            .bands=${bands}
+            .highlight=${this._highlight}
+            .lang=${lang}
+            .label=${label}
+            @highlight=${onHighlight}
+            @open=${onOpen}
+          ></ci-strip-chart>`;
+    return html`${toggle}${chart}`;
   }
 
   private _links(r: Ranking) {
@@ -159,15 +235,7 @@ export class RankingPage extends LitElement {
       <p class="summary" id="summary">${summary}</p>
       ${this._links(r)}
       <ci-tier-legend .bands=${bands} .lang=${lang}></ci-tier-legend>
-      <ci-strip-chart
-        .data=${this._chartData(r, w)}
-        .bands=${bands}
-        .highlight=${this._highlight}
-        .lang=${lang}
-        .label=${msg(str`Composite scores with intervals, best first. ${summary}`, { id: 'public.ranking.chart-label' })}
-        @highlight=${(e: CustomEvent<{ code: string | null }>) => (this._highlight = e.detail.code)}
-        @open=${(e: CustomEvent<{ code: string }>) => this._emit({ view: 'unit', unit: e.detail.code })}
-      ></ci-strip-chart>
+      ${this._chart(r, bands, w, summary)}
       <details class="whatif" ?open=${this.state.weights !== null}>
         <summary>${msg('What if the weights were different?', { id: 'public.whatif.open' })}</summary>
         <ci-what-if-panel

@@ -52,6 +52,26 @@ export class SubIndexBars extends LitElement {
     </svg>`;
   }
 
+  private _strengths(sw: ReturnType<typeof strengthsAndWeaknesses>, name: (code: string) => string) {
+    return html`<h2>${msg('Strengths and weaknesses', { id: 'public.bars.sw' })}</h2>
+      ${
+        sw.withheld
+          ? html`<p>
+              ${sw.withheld === 'few-units' ? msg('Not signalled: the block has fewer than 5 ranked units.', { id: 'public.bars.few' }) : msg('Not signalled: the unit has scores for fewer than half of the sub-indices.', { id: 'public.bars.coverage' })}
+            </p>`
+          : html`<ul class="sw">
+              <li>
+                <strong>${msg('Strengths', { id: 'public.bars.strengths' })}:</strong>
+                ${sw.strengths.map(name).join(', ') || '—'}
+              </li>
+              <li>
+                <strong>${msg('Weaknesses', { id: 'public.bars.weaknesses' })}:</strong>
+                ${sw.weaknesses.map(name).join(', ') || '—'}
+              </li>
+            </ul>`
+      }`;
+  }
+
   override render() {
     const lang = this.lang;
     const stats = this._stats();
@@ -95,23 +115,7 @@ export class SubIndexBars extends LitElement {
           </tbody>
         </table>
       </div>
-      <h2>${msg('Strengths and weaknesses', { id: 'public.bars.sw' })}</h2>
-      ${
-        sw.withheld
-          ? html`<p>
-              ${sw.withheld === 'few-units' ? msg('Not signalled: the block has fewer than 5 ranked units.', { id: 'public.bars.few' }) : msg('Not signalled: the unit has scores for fewer than half of the sub-indices.', { id: 'public.bars.coverage' })}
-            </p>`
-          : html`<ul class="sw">
-              <li>
-                <strong>${msg('Strengths', { id: 'public.bars.strengths' })}:</strong>
-                ${sw.strengths.map(name).join(', ') || '—'}
-              </li>
-              <li>
-                <strong>${msg('Weaknesses', { id: 'public.bars.weaknesses' })}:</strong>
-                ${sw.weaknesses.map(name).join(', ') || '—'}
-              </li>
-            </ul>`
-      }
+      ${this._strengths(sw, name)}
       <p class="meta">
         ${msg('Rule (after the Global Innovation Index): percentile rank within the block; the top quarter of the unit’s sub-indices are strengths, the bottom quarter weaknesses; a sub-index ranked 1–3 is always a strength.', { id: 'public.bars.rule' })}
       </p>`;

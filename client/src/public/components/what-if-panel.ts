@@ -34,9 +34,10 @@ export class WhatIfPanel extends LitElement {
     return this.weights?.[c.code] ?? c.weight ?? 0;
   }
 
+  /** Sliders run from 0 to three times the largest official weight, in 60 steps (weights may be fractions). */
   private _max(): number {
-    const top = Math.max(...this.components.map((c) => c.weight ?? 0), 1);
-    return Math.ceil(top * 2);
+    const top = Math.max(...this.components.map((c) => c.weight ?? 0));
+    return top > 0 ? top * 3 : 1;
   }
 
   private _emit(weights: Record<string, number> | null, commit: boolean): void {
@@ -64,7 +65,7 @@ export class WhatIfPanel extends LitElement {
 
   override render() {
     const total = this.components.reduce((s, c) => s + this._value(c), 0) || 1;
-    const step = this._max() > 20 ? 1 : 0.5;
+    const step = this._max() / 60;
     return html`<div class="panel ${this.weights ? 'on' : ''}">
       <p class="label" role="note">
         <strong>${msg('What-if weights: unofficial', { id: 'public.whatif.title' })}</strong>
@@ -82,7 +83,7 @@ export class WhatIfPanel extends LitElement {
                 step=${step}
                 .value=${String(this._value(c))}
                 data-component=${c.code}
-                aria-valuetext=${`${formatNumber(this.lang, this._value(c), 1)} (${formatPercent(this.lang, this._value(c) / total)})`}
+                aria-valuetext=${`${formatNumber(this.lang, this._value(c), 3)} (${formatPercent(this.lang, this._value(c) / total)})`}
                 @input=${(e: Event) => this._onInput(c, e, false)}
                 @change=${(e: Event) => this._onInput(c, e, true)}
               />
