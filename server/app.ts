@@ -42,6 +42,8 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   api.use(bodyGuard);
   // Public release data first: it needs no session and no database (it is read from the export).
   if (releases) api.use('/v1', releaseRoutes(releases.files));
+  // The static client answers unknown public pages with 404 by looking them up in the same export.
+  if (releases) app.locals.publicFiles = releases.files;
   api.use(authenticate(database.db));
   // One code hasher for the respondent routes and the workspace's code batches.
   const hasher = codeHasher(resolveCodeSecret(config));
