@@ -38,6 +38,20 @@ function branchNames(branches: unknown): Localized {
   return { vi: names.join(' hoặc '), en: names.join(' or ') };
 }
 
+/** Keywords whose error is "past a limit": the code, with the limit as its parameter. */
+const LIMIT_CODES: Record<string, string> = {
+  minimum: 'below_minimum',
+  exclusiveMinimum: 'below_minimum',
+  maximum: 'above_maximum',
+  exclusiveMaximum: 'above_maximum',
+  minLength: 'too_short',
+  maxLength: 'too_long',
+  minItems: 'too_few_items',
+  maxItems: 'too_many_items',
+  minProperties: 'too_few_properties',
+  maxProperties: 'too_many_properties',
+};
+
 type Mapped = { path: string; code: string; params?: Record<string, string | number> };
 
 /** One Ajv error as a field error: the path names the field itself, not its parent object. */
@@ -67,16 +81,8 @@ function mapOne(e: ErrorObject, data: unknown): Mapped {
       );
       return { path, code: 'invalid_option', params: { allowed: allowed.join(', ') } };
     }
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return { path, code: 'below_minimum', params: { limit: String(p.limit) } };
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return { path, code: 'above_maximum', params: { limit: String(p.limit) } };
-    case 'minLength':
-      return { path, code: 'too_short', params: { limit: Number(p.limit) } };
-    case 'maxLength':
-      return { path, code: 'too_long', params: { limit: Number(p.limit) } };
+    case 'uniqueItems':
+      return { path: `${e.instancePath}/${Number(p.j)}`, code: 'duplicate_item' };
     case 'pattern':
       return { path, code: 'invalid_format', params: { value: String(value).slice(0, 80) } };
     case 'format':
@@ -85,23 +91,15 @@ function mapOne(e: ErrorObject, data: unknown): Mapped {
         code: p.format === 'date' ? 'invalid_date' : 'invalid_format',
         params: { value: String(value).slice(0, 80) },
       };
-    case 'minItems':
-      return { path, code: 'too_few_items', params: { limit: Number(p.limit) } };
-    case 'maxItems':
-      return { path, code: 'too_many_items', params: { limit: Number(p.limit) } };
-    case 'uniqueItems':
-      return { path: `${e.instancePath}/${Number(p.j)}`, code: 'duplicate_item' };
-    case 'minProperties':
-      return { path, code: 'too_few_properties', params: { limit: Number(p.limit) } };
-    case 'maxProperties':
-      return { path, code: 'too_many_properties', params: { limit: Number(p.limit) } };
     case 'oneOf':
     case 'anyOf': {
       const names = branchNames(e.schema);
       return { path, code: 'one_of', params: { options: names.vi, optionsEn: names.en } };
     }
-    default:
-      return { path, code: 'invalid_value' };
+    default: {
+      const code = LIMIT_CODES[e.keyword];
+      return code ? { path, code, params: { limit: String(p.limit) } } : { path, code: 'invalid_value' };
+    }
   }
 }
 
