@@ -1,14 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { publicRoutes } from './routes-public.js';
-import { collectionRoutes, workspaceRoutes } from './routes-workspace.js';
+import { collectionRoutes } from './routes-collection.js';
+import { accountRoutes, setupRoutes } from './routes-workspace.js';
+import { privacyRouteDocs } from './routes-privacy.js';
 import type { RouteDoc } from './types.js';
 
 // The OpenAPI 3.1 document, built from the api/ schemas: response payloads from
 // api/schemas/releases/payloads.schema.json (generated from api/*.ts), request bodies from
 // api/schemas/<area>/<name>.schema.json, operations from the route docs.
 
-export const ROUTE_DOCS: RouteDoc[] = [...publicRoutes, ...collectionRoutes, ...workspaceRoutes];
+export const ROUTE_DOCS: RouteDoc[] = [
+  ...publicRoutes,
+  ...collectionRoutes,
+  ...accountRoutes,
+  ...setupRoutes,
+  ...privacyRouteDocs,
+];
 
 const SCHEMAS = new URL('../../api/schemas/', import.meta.url);
 const readJson = (rel: string) =>
@@ -39,6 +47,14 @@ export function openApiPaths(expressPath: string): string[] {
   return [named(base), `${named(base)}.{${optional[1]}}`];
 }
 
+const SUFFIX: Record<string, string> = {
+  'text/csv': 'csv',
+  'application/octet-stream': 'sig',
+  'application/x-pem-file': 'pem',
+};
+/** The suffixes a `{.:ext}` route takes: json and one per other content type. */
+const extensions = (doc: RouteDoc) => ['json', ...(doc.alsoAs ?? []).map((t) => SUFFIX[t] ?? t)];
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 function operation(doc: RouteDoc, path: string) {
@@ -46,7 +62,7 @@ function operation(doc: RouteDoc, path: string) {
     name: m[1],
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: m[1] === 'ext' ? { type: 'string', enum: extensions(doc) } : { type: 'string' },
   }));
   const query = Object.entries(doc.query ?? {}).map(([name, description]) => ({
     name,
@@ -101,7 +117,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
         "Open platform for Vietnam's business-climate competitiveness indices (PCI, DDCI). Public data is read from signed, immutable releases (Ed25519 over RFC 8785 canonical JSON); see GET /api/v1/keys/release-signing. Messages follow ?lang=vi|en or Accept-Language.",
       license: { name: 'Data: CC BY 4.0 unless a release names another licence', identifier: 'CC-BY-4.0' },
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     paths,
     components: { schemas: components() },
   };

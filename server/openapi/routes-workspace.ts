@@ -1,134 +1,9 @@
+import { op, ws } from './op.js';
 import type { RouteDoc } from './types.js';
 
-// Survey answering and the analyst workspace (owned by their areas; documented here so that
-// /api/openapi.json covers every registered route: a route missing here fails test/server/openapi).
+// The analyst workspace (documented here so /api/openapi.json covers every registered route).
 
-type Method = RouteDoc['method'];
-const op = (
-  method: Method,
-  path: string,
-  tag: string,
-  summary: string,
-  description: string,
-  body?: string,
-): RouteDoc => ({
-  method,
-  path: `/api/v1${path}`,
-  tag,
-  summary,
-  description,
-  ...(body ? { body } : {}),
-});
-const ws =
-  'Workspace: needs a signed-in session or API token with the role the route names; writes need the CSRF token.';
-
-export const collectionRoutes: RouteDoc[] = [
-  op(
-    'get',
-    '/surveys/open',
-    'surveys',
-    'Surveys taking answers today',
-    'Survey editions whose window is open today, with title, intro and family; demo editions list try-it codes.',
-  ),
-  op(
-    'get',
-    '/surveys/:slug',
-    'surveys',
-    'A published survey definition',
-    'The survey edition a firm answers: definition, units to rate, window.',
-  ),
-  op(
-    'post',
-    '/surveys/:slug/codes/check',
-    'surveys',
-    'Check a survey code',
-    'Says whether a code may still answer this edition, without revealing anything else; rate limited.',
-    'collection/code-check',
-  ),
-  op(
-    'get',
-    '/surveys/:slug/draft',
-    'surveys',
-    'Load a saved draft',
-    'The encrypted draft saved under the code, if any.',
-  ),
-  op(
-    'put',
-    '/surveys/:slug/draft',
-    'surveys',
-    'Save a draft',
-    'Saves the unfinished answers under the code (encrypted, purged when idle).',
-    'collection/save-draft',
-  ),
-  op(
-    'post',
-    '/surveys/:slug/responses',
-    'surveys',
-    'Submit a response',
-    'Validates and accepts the answers; the code is spent and the response is stored anonymously through the mixer.',
-    'collection/submit-response',
-  ),
-  op(
-    'post',
-    '/admin/survey-editions',
-    'survey editions',
-    'Publish a survey edition',
-    `Checks the definition, dates and units and publishes the edition. ${ws}`,
-    'collection/create-edition',
-  ),
-  op(
-    'post',
-    '/admin/survey-editions/:slug/codes',
-    'survey editions',
-    'Issue survey codes',
-    `Issues single-use codes for sampled firms (CSV for mail merge). ${ws}`,
-    'collection/issue-codes',
-  ),
-  op(
-    'get',
-    '/admin/survey-editions/:slug/import-template.:format',
-    'survey editions',
-    'Paper/phone intake template',
-    `A CSV or XLSX template for entering paper and phone answers. ${ws}`,
-  ),
-  op(
-    'post',
-    '/admin/survey-editions/:slug/imports',
-    'survey editions',
-    'Import paper/phone answers',
-    `Imports a filled template; every row is checked first and a bad file changes nothing. ${ws}`,
-  ),
-  op(
-    'get',
-    '/admin/survey-editions/:slug/monitoring',
-    'survey editions',
-    'Collection progress',
-    `Responses by day, channel and block while the survey runs. ${ws}`,
-  ),
-  op(
-    'post',
-    '/admin/survey-editions/:slug/quality',
-    'survey editions',
-    'Refresh quality flags',
-    `Recomputes speeder, straight-lining and near-duplicate flags. ${ws}`,
-  ),
-  op(
-    'get',
-    '/admin/survey-editions/:slug/quality',
-    'survey editions',
-    'Quality flags',
-    `Counts of flagged responses by flag. ${ws}`,
-  ),
-  op(
-    'get',
-    '/admin/survey-editions/:slug/aggregates',
-    'survey editions',
-    'Per-unit aggregates',
-    `Respondent counts and answer distributions per unit (suppressed below the minimum). ${ws}`,
-  ),
-];
-
-export const workspaceRoutes: RouteDoc[] = [
+export const accountRoutes: RouteDoc[] = [
   op(
     'post',
     '/auth/login',
@@ -209,6 +84,9 @@ export const workspaceRoutes: RouteDoc[] = [
     'Audit log',
     `Who changed what and when (no secrets, codes or answers), filtered. ${ws}`,
   ),
+];
+
+export const setupRoutes: RouteDoc[] = [
   op(
     'get',
     '/admin/families',
@@ -360,5 +238,71 @@ export const workspaceRoutes: RouteDoc[] = [
     'survey editions',
     'Void a code batch',
     `Voids the unused codes of a batch. ${ws}`,
+  ),
+  op(
+    'get',
+    '/admin/families/:family/editions/:year/methodologies',
+    'publishing',
+    'Methodology versions',
+    `Saved methodology versions of an edition, each with its content hash. ${ws}`,
+  ),
+  op(
+    'post',
+    '/admin/families/:family/editions/:year/methodologies',
+    'publishing',
+    'Save a methodology version',
+    `Checks and saves a methodology for the edition (hash of its canonical JSON). ${ws}`,
+    'admin/save-methodology',
+  ),
+  op(
+    'post',
+    '/admin/families/:family/editions/:year/preview-data',
+    'publishing',
+    'Live preview data',
+    `What the methodology editor needs to score the edition in the browser while the analyst edits. ${ws}`,
+    'admin/preview-methodology',
+  ),
+  op(
+    'get',
+    '/admin/methodologies/:id',
+    'publishing',
+    'A methodology version',
+    `One saved methodology version with its hash and note. ${ws}`,
+  ),
+  op(
+    'get',
+    '/admin/methodologies/:id/diff/:other',
+    'publishing',
+    'Compare two methodology versions',
+    `What changed between two saved versions. ${ws}`,
+  ),
+  op(
+    'get',
+    '/admin/families/:family/editions/:year/publications',
+    'publishing',
+    'Publications of an edition',
+    `The publish workflow entries (draft, review, published, superseded) with their releases. ${ws}`,
+  ),
+  op(
+    'post',
+    '/admin/families/:family/editions/:year/publications',
+    'publishing',
+    'Draft a publication',
+    `Starts the publish workflow for a saved methodology version. ${ws}`,
+    'admin/create-publication',
+  ),
+  op(
+    'post',
+    '/admin/publications/:id/submit',
+    'publishing',
+    'Submit for review',
+    `Moves a draft publication to review. ${ws}`,
+  ),
+  op(
+    'post',
+    '/admin/publications/:id/publish',
+    'publishing',
+    'Publish a signed release',
+    `Scores the edition with the reviewed methodology and publishes it as a signed, immutable release (superseding the current one); four-eyes when the family asks for it. ${ws}`,
   ),
 ];

@@ -16,6 +16,8 @@ export interface BlockNames {
 const pair = (a: number | null | undefined, b: number | null | undefined): [number, number] | null =>
   a === null || a === undefined || b === null || b === undefined ? null : [a, b];
 
+const round = (x: number | null) => (x === null ? null : Math.round(x));
+
 /** Unit i's score in `node`; `j` is the same unit's position in the bootstrap column, if any. */
 function cell(node: NodeResult, i: number, column?: RankedColumn, j?: number): ScoreCell {
   const at = (a: RankedColumn['lower']) => (j === undefined ? null : (a[j] ?? null));
@@ -24,7 +26,8 @@ function cell(node: NodeResult, i: number, column?: RankedColumn, j?: number): S
     rank: node.ranks[i] ?? null,
     reason: node.values[i] === null ? (node.reasons[i] ?? 'missing') : null,
     interval: column ? pair(at(column.lower), at(column.upper)) : null,
-    rankRange: column ? pair(at(column.rankLower), at(column.rankUpper)) : null,
+    // Percentiles of whole ranks, interpolated: shown as whole ranks.
+    rankRange: column ? pair(round(at(column.rankLower)), round(at(column.rankUpper))) : null,
   };
 }
 

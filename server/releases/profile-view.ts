@@ -34,6 +34,16 @@ function entries(set: ReleaseSet, d: ReleaseDocument, codes: string[], self: str
   return out;
 }
 
+function createdOn(code: string, lineage: LineageStep[], docs: ReleaseDocument[]): string | null {
+  const step = lineage.find((s) => s.to?.code === code);
+  if (!step) return null;
+  const year = Number(step.date.slice(0, 4));
+  const before = docs.some(
+    (d) => d.edition < year && d.blocks.some((b) => b.units.some((u) => u.code === code)),
+  );
+  return before ? null : step.date;
+}
+
 /**
  * A unit's profile: its values in every current release of the family, and those of the units it
  * descends from (merges, renames) before it existed, each labelled with the unit it belongs to.
@@ -53,7 +63,8 @@ export function unitProfile(set: ReleaseSet, family: string, code: string): Unit
       code,
       name: unit.name,
       block: { code: block.code, name: block.name },
-      validFrom: all.find((s) => s.to?.code === code)?.date ?? null,
+      // A unit that took over others (Hà Nội absorbing Hà Tây in 2008) existed before; one created by the event did not.
+      validFrom: createdOn(code, all, docs),
       validTo: all.find((s) => s.from.code === code && s.to?.code !== code)?.date ?? null,
     },
     lineage: all.filter((s) => related.has(s.to?.code ?? '') || s.from.code === code),

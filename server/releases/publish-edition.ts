@@ -9,7 +9,7 @@ import type { Db } from '#server/db/client.js';
 import { blocks, editions, families, responses, surveyEditions, units } from '#server/db/schema/index.js';
 import { loadEditionInputs, type EditionInputs } from '#server/publish/score-edition.js';
 import { computedBlocks, type BlockNames } from './build-computed.js';
-import { publishRelease, type Published } from './publish.js';
+import { publishRelease, type Published, type ReleaseDraft } from './publish.js';
 import type { SigningKey } from './signing.js';
 
 export interface PublishEditionOptions {
@@ -25,6 +25,8 @@ export interface PublishEditionOptions {
   /** The release this one corrects (required when the edition already has one). */
   supersedes?: string | null;
   onProgress?: (message: string) => void;
+  /** Bookkeeping done in the release's own transaction (see ReleaseDraft.inTransaction). */
+  inTransaction?: ReleaseDraft['inTransaction'];
   /** A result already computed from this edition's responses (the score command has one): not scored again. */
   scored?: { table: DataTable; result: IndexResult; bootstrap?: BootstrapResult };
 }
@@ -123,5 +125,6 @@ export async function publishEdition(db: Db, key: SigningKey, o: PublishEditionO
     survey: await surveyInfo(db, o.family, o.year, o.excludeFlagged ?? false),
     note: o.note ?? null,
     supersedes: o.supersedes ?? null,
+    ...(o.inTransaction ? { inTransaction: o.inTransaction } : {}),
   });
 }

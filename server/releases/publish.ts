@@ -24,6 +24,8 @@ export interface ReleaseDraft {
   supersedes?: string | null;
   /** Defaults to now. */
   publishedAt?: string;
+  /** Bookkeeping of the caller (workflow state, audit log) done in the release's own transaction. */
+  inTransaction?: (tx: Db, published: Published) => Promise<void>;
 }
 
 export interface Published {
@@ -39,7 +41,8 @@ async function editionOf(tx: Db, family: string, year: number) {
     .select({ family: families, edition: editions })
     .from(editions)
     .innerJoin(families, eq(families.id, editions.familyId))
-    .where(and(eq(families.code, family), eq(editions.year, year)));
+    .where(and(eq(families.code, family), eq(editions.year, year)))
+    .for('update', { of: editions });
   if (!row)
     throw new ReleaseError('unknown_edition', {
       vi: `Không có kỳ ${year} của ${family}`,
@@ -87,11 +90,75 @@ async function previousRelease(tx: Db, familyId: number, year: number): Promise<
   return current ? (JSON.parse(current.document) as ReleaseDocument) : undefined;
 }
 
+type EditionRow = Awaited<ReturnType<typeof editionOf>>;
+
+async function assemble(tx: Db, draft: ReleaseDraft, { family }: EditionRow, sequence: number) {
+  const previous = await previousRelease(tx, family.id, draft.year);
+  const lineage = await lineageFor(tx, family.id, draft.blocks);
+  const name = { vi: family.nameVi, en: family.nameEn };
+  const document: ReleaseDocument = {
+    format: 'ddci-release/1',
+    id: `${family.code}-${draft.year}-r${sequence}`,
+    family: {
+      code: family.code,
+      kind: family.kind,
+      name,
+      isDemo: family.isDemo === 1,
+      source: family.sourceVi && family.sourceEn ? { vi: family.sourceVi, en: family.sourceEn } : null,
+    },
+    edition: draft.year,
+    sequence,
+    title: editionTitle(name, draft.year),
+    origin: draft.origin,
+    publishedAt: draft.publishedAt ?? new Date().toISOString(),
+    note: draft.note ?? null,
+    supersedes: draft.supersedes ?? null,
+    previous: previous?.id ?? null,
+    methodology: draft.methodology,
+    survey: draft.survey ?? null,
+    blocks: withChanges(draft.blocks, lineage, previous),
+    lineage,
+  };
+  return document;
+}
+
+async function store(tx: Db, key: SigningKey, document: ReleaseDocument, { family, edition }: EditionRow) {
+  const text = canonicalJson(document);
+  const sha256 = sha256Hex(text);
+  await tx.insert(releases).values({
+    id: document.id,
+    familyId: family.id,
+    editionId: edition.id,
+    year: document.edition,
+    sequence: document.sequence,
+    supersedes: document.supersedes,
+    origin: document.origin.kind,
+    publishedAt: document.publishedAt,
+    document: text,
+    sha256,
+    signature: signBytes(key, Buffer.from(text, 'utf8')).toString('base64'),
+    keyFingerprint: key.fingerprint,
+    methodologyHash: document.methodology.hash,
+  });
+  await insertScoreRows(tx, document);
+  const m = document.methodology;
+  await tx
+    .update(editions)
+    .set(
+      document.origin.kind === 'computed'
+        ? { status: 'published', methodologyVersion: `${m.id}@${m.version}` }
+        : { status: 'published' },
+    )
+    .where(eq(editions.id, edition.id));
+  return { id: document.id, sha256, document, text };
+}
+
 /**
  * Publishes one release in a single transaction: checks that it is the edition's first release or
- * supersedes its current one, fills in changes against the family's previous edition and the lineage,
- * writes the canonical document with its Ed25519 signature and the query rows, and marks the
- * edition published. Nothing is written if any step fails.
+ * supersedes its current one (the edition row is locked, so two publishers cannot both be first),
+ * fills in changes against the family's previous edition and the lineage, writes the canonical
+ * document with its Ed25519 signature and the query rows, and marks the edition published.
+ * Nothing is written if any step fails.
  */
 export async function publishRelease(db: Db, key: SigningKey, draft: ReleaseDraft): Promise<Published> {
   if (draft.blocks.every((b) => b.units.length === 0))
@@ -101,68 +168,15 @@ export async function publishRelease(db: Db, key: SigningKey, draft: ReleaseDraf
     });
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
-    const { family, edition } = await editionOf(tx, draft.family, draft.year);
+    const row = await editionOf(tx, draft.family, draft.year);
     const existing = await tx
-      .select({ id: releases.id, supersedes: releases.supersedes, sequence: releases.sequence })
+      .select({ id: releases.id, supersedes: releases.supersedes })
       .from(releases)
-      .where(eq(releases.editionId, edition.id));
+      .where(eq(releases.editionId, row.edition.id));
     checkSupersedes(currentOf(existing), draft.supersedes, `${draft.family} ${draft.year}`);
-    const sequence = existing.length + 1;
-    const previous = await previousRelease(tx, family.id, draft.year);
-    const lineage = await lineageFor(tx, family.id, draft.blocks);
-    const name = { vi: family.nameVi, en: family.nameEn };
-    const document: ReleaseDocument = {
-      format: 'ddci-release/1',
-      id: `${family.code}-${draft.year}-r${sequence}`,
-      family: {
-        code: family.code,
-        kind: family.kind,
-        name,
-        isDemo: family.isDemo === 1,
-        source: family.sourceVi && family.sourceEn ? { vi: family.sourceVi, en: family.sourceEn } : null,
-      },
-      edition: draft.year,
-      sequence,
-      title: editionTitle(name, draft.year),
-      origin: draft.origin,
-      publishedAt: draft.publishedAt ?? new Date().toISOString(),
-      note: draft.note ?? null,
-      supersedes: draft.supersedes ?? null,
-      previous: previous?.id ?? null,
-      methodology: draft.methodology,
-      survey: draft.survey ?? null,
-      blocks: withChanges(draft.blocks, lineage, previous),
-      lineage,
-    };
-    const text = canonicalJson(document);
-    const sha256 = sha256Hex(text);
-    await tx.insert(releases).values({
-      id: document.id,
-      familyId: family.id,
-      editionId: edition.id,
-      year: draft.year,
-      sequence,
-      supersedes: document.supersedes,
-      origin: draft.origin.kind,
-      publishedAt: document.publishedAt,
-      document: text,
-      sha256,
-      signature: signBytes(key, Buffer.from(text, 'utf8')).toString('base64'),
-      keyFingerprint: key.fingerprint,
-      methodologyHash: draft.methodology.hash,
-    });
-    await insertScoreRows(tx, document);
-    await tx
-      .update(editions)
-      .set(
-        draft.origin.kind === 'computed'
-          ? {
-              status: 'published',
-              methodologyVersion: `${draft.methodology.id}@${draft.methodology.version}`,
-            }
-          : { status: 'published' },
-      )
-      .where(eq(editions.id, edition.id));
-    return { id: document.id, sha256, document, text };
+    const document = await assemble(tx, draft, row, existing.length + 1);
+    const published = await store(tx, key, document, row);
+    await draft.inTransaction?.(tx, published);
+    return published;
   });
 }

@@ -1,4 +1,6 @@
+import { count, max } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
+import { releases } from '#server/db/schema/index.js';
 import { exportStatic } from './export.js';
 import { PublicFileCache } from './file-cache.js';
 import { publishRelease, type Published, type ReleaseDraft } from './publish.js';
@@ -13,6 +15,11 @@ export interface ReleaseService {
   publish(draft: ReleaseDraft): Promise<Published>;
   /** Rewrites the static export from the releases in the database. */
   refresh(): Promise<{ files: number; releases: number }>;
+  /**
+   * Rewrites the export when releases appear that another process published (the score command
+   * against a PostgreSQL server); checks every `ms`. A failed check (database down) is skipped.
+   */
+  watch(ms: number): () => void;
 }
 
 export function createReleaseService(db: Db, key: SigningKey, publicDir: string): ReleaseService {
@@ -33,6 +40,22 @@ export function createReleaseService(db: Db, key: SigningKey, publicDir: string)
       return published;
     },
     refresh: () => serial(() => exportStatic(db, publicDir, key)),
+    watch(ms) {
+      let seen: string | undefined;
+      const state = async () => {
+        const [row] = await db.select({ n: count(), last: max(releases.publishedAt) }).from(releases);
+        return `${row?.n}|${row?.last}`;
+      };
+      const tick = async () => {
+        const now = await state();
+        if (seen !== undefined && now !== seen) await service.refresh();
+        seen = now;
+      };
+      void tick().catch(() => {});
+      const timer = setInterval(() => void tick().catch(() => {}), ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
   };
   return service;
 }

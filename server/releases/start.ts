@@ -19,6 +19,8 @@ export async function startReleases(
   const releases = createReleaseService(db, key, settings.publicDir);
   if (config.seed) await publishShippedReleases(db, key, progress);
   const written = await releases.refresh();
+  // Releases published by another process (npm run score against a PostgreSQL server) appear within a minute.
+  releases.watch(30_000);
   progress(`Public data: ${written.releases} releases, ${written.files} files in ${settings.publicDir}`);
   return releases;
 }

@@ -74,7 +74,11 @@ export function releaseIndex(set: ReleaseSet): ReleaseIndex {
 
 /** Families with their released editions only. */
 export function familyList(set: ReleaseSet): FamilyList {
-  const codes = [...new Set(set.all.map((r) => r.document.family.code))];
+  // Real indices first, then demo ones; in code order within each.
+  const demo = new Map(set.all.map((r) => [r.document.family.code, r.document.family.isDemo]));
+  const codes = [...demo.keys()].sort(
+    (a, b) => Number(demo.get(a)) - Number(demo.get(b)) || a.localeCompare(b),
+  );
   return {
     families: codes.map((code) => {
       const current = set.current(code);

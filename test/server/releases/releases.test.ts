@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { FamilyList, Ranking, ReleaseIndex, SigningKey, UnitProfile } from '#api/releases.js';
 import { createApp } from '#server/app.js';
-import { releases, releaseScores } from '#server/db/schema/index.js';
+import { editions, releases, releaseScores } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { ReleaseError } from '#server/releases/errors.js';
 import { publishRelease } from '#server/releases/publish.js';
@@ -39,12 +39,12 @@ describeEachDatabase('releases', (ctx) => {
     const doc = await request(app)
       .get(`/api/v1/releases/${FAMILY}-2024-r1`)
       .buffer(true)
-      .parse(rawBody)
+      .parse(rawBody as never)
       .expect(200);
     const sig = await request(app)
       .get(`/api/v1/releases/${FAMILY}-2024-r1/signature.sig`)
       .buffer(true)
-      .parse(rawBody)
+      .parse(rawBody as never)
       .expect(200);
     const key = (await request(app).get('/api/v1/keys/release-signing').expect(200)).body as SigningKey;
     const { publicKey, fingerprint } = publicKeyFromPem(key.publicKeyPem);
@@ -87,6 +87,29 @@ describeEachDatabase('releases', (ctx) => {
     );
     expect((error as ReleaseError).code).to.equal('wrong_supersedes');
     expect(await db().select({ n: count() }).from(releaseScores)).to.deep.equal(before);
+  });
+
+  it('publishRelease(db, key, draft) failing inside its transaction leaves nothing behind', async () => {
+    const counts = async () => [
+      (await db().select({ n: count() }).from(releases))[0]!.n,
+      (await db().select({ n: count() }).from(releaseScores))[0]!.n,
+    ];
+    const before = await counts();
+    let error: unknown;
+    const failing = draft(
+      2025,
+      { A: 50 },
+      {
+        inTransaction: async () => {
+          throw new Error('disk full');
+        },
+      },
+    );
+    await publishRelease(db(), service.key, failing).catch((e) => (error = e));
+    expect((error as Error).message).to.equal('disk full');
+    expect(await counts()).to.deep.equal(before);
+    const [e] = await db().select().from(editions).where(eq(editions.year, 2025));
+    expect(e!.status).to.not.equal('published');
   });
 
   it('a correction supersedes the release; the old one stays addressable, marked superseded with a link', async () => {
