@@ -19,6 +19,8 @@ export interface Config {
    * app), or the proxies' addresses/subnets. Never "all" (`true` is accepted from code only, for tests).
    */
   trustProxy: boolean | number | string[];
+  /** FIRM_DATA_RETENTION_DAYS: firm data used to send codes is deleted this many days after an edition closes. */
+  firmDataRetentionDays: number;
   /**
    * BEHIND_TLS: browsers reach the server over HTTPS (directly or through a TLS-terminating proxy).
    * Only then are HSTS and the CSP's upgrade-insecure-requests sent (server/http/security-headers.ts).
@@ -178,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: byteSize(env, 'BODY_LIMIT', '1mb'),
     seed: bool(env, 'SEED', true),
     trustProxy: trustProxy(env),
+    firmDataRetentionDays: wholeNumber(env, 'FIRM_DATA_RETENTION_DAYS', 90, 0, 3650),
     behindTls: bool(env, 'BEHIND_TLS', false),
     codeSecret: codeSecret(env),
     collection: {
