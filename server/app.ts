@@ -14,6 +14,7 @@ import { surveyRoutes, type SurveyConfig } from './routes/collection/index.js';
 import { authenticate } from './auth/middleware.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { workspaceRoutes, type WorkspaceOptions } from './routes/admin/index.js';
+import { privacyRoutes } from './routes/privacy.js';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimitBytes' | 'trustProxy' | 'nodeEnv'> &
@@ -49,6 +50,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   const hasher = codeHasher(resolveCodeSecret(config));
   api.use('/v1', workspaceRoutes(database.db, config, hasher, releases));
   api.use('/v1', surveyRoutes(database.db, config, hasher));
+  api.use('/v1', privacyRoutes(database.db, hasher, (config as Partial<Config>).firmDataRetentionDays));
   api.use(openApiRoutes());
   api.use(apiNotFound);
   app.use('/api', api);
