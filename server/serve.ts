@@ -10,6 +10,7 @@ import { startReleases } from './releases/start.js';
 import { ensureOpenDemoSurvey } from './seed/demo-open.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
 import { startCollectionJobs } from './collection/jobs.js';
+import { startRetentionJob } from './privacy/retention-job.js';
 
 export interface Running {
   server: Server;
@@ -36,7 +37,10 @@ export async function startServer(
       ? {
           url: config.databaseUrl,
           onError: (err) =>
-            logger.warn({ err: safeError(err) }, 'database connection lost; the pool reconnects on the next query'),
+            logger.warn(
+              { err: safeError(err) },
+              'database connection lost; the pool reconnects on the next query',
+            ),
         }
       : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
   );
@@ -47,7 +51,14 @@ export async function startServer(
   }
   const releases = await startReleases(database.db, config, progress);
   // Resumes the mixer at once: submissions acknowledged before a crash are stored now.
-  const jobs = startCollectionJobs(database.db, codeHasher(resolveCodeSecret(config)), config.collection, logger);
+  const jobs = startCollectionJobs(
+    database.db,
+    codeHasher(resolveCodeSecret(config)),
+    config.collection,
+    logger,
+  );
+  // Firm data used to send codes is deleted FIRM_DATA_RETENTION_DAYS after an edition closes.
+  const retention = startRetentionJob(database.db, config.firmDataRetentionDays, logger);
   const app = createApp({ config, database, logger, client: opts.client, releases });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -66,6 +77,7 @@ export async function startServer(
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        retention.stop();
         await jobs.stop();
         await database.close();
       })()),
