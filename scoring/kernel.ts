@@ -29,6 +29,11 @@ export interface KernelBlock {
   /** Per node, its children's flat positions and row offsets (position · units). */
   kidAt: Int32Array[];
   kidOff: Int32Array[];
+  /**
+   * Per aggregate whose children are all indicators (their missing cells never change): the units with a missing
+   * child and, for each, its available children (indices into kidAt) in order; null for other nodes.
+   */
+  fixedGaps: ({ units: Int32Array; start: Int32Array; kids: Int32Array } | null)[];
   /** The weights of the last run by flat position. */
   weights: Float64Array;
   /** Flat position → index in Kernel.codes. */
@@ -139,6 +144,11 @@ function compileBlock(
     }
     codeAt[at] = ci;
   });
+  const fixedGaps = pb.tree.nodes.map((f, at) =>
+    f.node.type !== 'indicator' && f.children.every((c) => pb.tree.nodes[c]!.node.type === 'indicator')
+      ? gaps(values, kidOff[at]!, n)
+      : null,
+  );
   const { block, units, tree } = pb;
   return {
     block: block.code,
@@ -150,9 +160,28 @@ function compileBlock(
     missingCount,
     kidAt,
     kidOff,
+    fixedGaps,
     weights,
     codeAt,
   };
+}
+
+// The units with a missing child among rows at kidOff, and each one's available children in order.
+function gaps(values: Float64Array, kidOff: Int32Array, n: number) {
+  const units: number[] = [];
+  const start: number[] = [0];
+  const kids: number[] = [];
+  for (let u = 0; u < n; u++) {
+    let all = true;
+    for (let k = 0; k < kidOff.length; k++)
+      if (values[kidOff[k]! + u] !== values[kidOff[k]! + u]) all = false;
+    if (all) continue;
+    units.push(u);
+    for (let k = 0; k < kidOff.length; k++)
+      if (values[kidOff[k]! + u] === values[kidOff[k]! + u]) kids.push(k);
+    start.push(kids.length);
+  }
+  return { units: Int32Array.from(units), start: Int32Array.from(start), kids: Int32Array.from(kids) };
 }
 
 class Scratch {
@@ -241,6 +270,7 @@ function arithmeticNode(b: KernelBlock, at: number, coverage: number, s: Scratch
   const m = kidAt.length;
   const { zeroed, values, weights } = b;
   const kw = s.kw;
+  const num = s.x;
   let total = 0;
   for (let k = 0; k < m; k++) total += kw[k] = weights[kidAt[k]!]!;
   let u = 0;
@@ -266,18 +296,27 @@ function arithmeticNode(b: KernelBlock, at: number, coverage: number, s: Scratch
       x7 += w * zeroed[off + 7]!;
     }
     values[out + u] = x0 / total;
+    num[u] = x0;
     values[out + u + 1] = x1 / total;
+    num[u + 1] = x1;
     values[out + u + 2] = x2 / total;
+    num[u + 2] = x2;
     values[out + u + 3] = x3 / total;
+    num[u + 3] = x3;
     values[out + u + 4] = x4 / total;
+    num[u + 4] = x4;
     values[out + u + 5] = x5 / total;
+    num[u + 5] = x5;
     values[out + u + 6] = x6 / total;
+    num[u + 6] = x6;
     values[out + u + 7] = x7 / total;
+    num[u + 7] = x7;
   }
   for (; u < n; u++) {
     let x = 0;
     for (let k = 0; k < m; k++) x += kw[k]! * zeroed[kidOff[k]! + u]!;
     values[out + u] = x / total;
+    num[u] = x;
   }
   if (!(total > 0)) values.fill(NaN, out, out + n);
   incompleteUnits(b, at, coverage, s);
@@ -292,6 +331,19 @@ function incompleteUnits(b: KernelBlock, at: number, coverage: number, s: Scratc
   const m = kidAt.length;
   const { values } = b;
   const kw = s.kw;
+  const fixed = b.fixedGaps[at];
+  if (fixed) {
+    // Σ w over the available children in child order; the numerator of the main pass is already exact (a
+    // missing child added w·0 = +0).
+    for (let t = 0; t < fixed.units.length; t++) {
+      const v = fixed.units[t]!;
+      let sw = 0;
+      for (let q = fixed.start[t]!; q < fixed.start[t + 1]!; q++) sw += kw[fixed.kids[q]!]!;
+      const c = fixed.start[t + 1]! - fixed.start[t]!;
+      values[out + v] = c > 0 && c / m >= coverage && sw > 0 ? s.x[v]! / sw : NaN;
+    }
+    return;
+  }
   const epoch = ++s.epoch;
   for (let k = 0; k < m; k++) {
     const list = b.missing[kidAt[k]!]!;

@@ -12,7 +12,8 @@
 import type { Aggregator, ImputationMethod, Methodology, Normaliser } from './methodology/types.js';
 import type { Kernel } from './kernel.js';
 import { randomSource } from './random.js';
-import { rankInto, rankRange } from './rank-into.js';
+import { rankInto } from './rank-into.js';
+import { rankTracker } from './rank-tracker.js';
 import { rankStats, type RankStats } from './rank-stats.js';
 import { toCells } from './column.js';
 import { scenarioKernels, type Scenarios } from './scenario-kernels.js';
@@ -132,7 +133,7 @@ function runDraws(
   const draws: Draw[] = [];
   const samples = blocks.map((b) => new Float64Array(b.units.length * runs));
   const composites = options.keepRuns ? blocks.map((b) => new Float64Array(b.units.length * runs)) : null;
-  const scratch = blocks.map((b) => new Float64Array(b.units.length));
+  const rankers = blocks.map((b) => rankTracker(b.units.length));
   const { codes, nominal } = nominalKernel;
   const setWeights = sets.map((set) => nominalKernel.vector(set));
   const noisyAt = Int32Array.from(noisy, ([code]) => nominalKernel.index.get(code)!);
@@ -156,7 +157,7 @@ function runDraws(
     for (let i = 0; i < blocks.length; i++) {
       const b = k.blocks[i]!;
       const n = b.units.length;
-      rankRange(b.values, b.tree.root * n, n, samples[i]!, j * n, scratch[i]!);
+      rankers[i]!(b.values, b.tree.root * n, samples[i]!, j * n);
       composites?.[i]!.set(k.root(i), j * n);
     }
     if (options.keepDraws) {

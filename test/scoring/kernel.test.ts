@@ -6,6 +6,7 @@ import { prepareScores } from '#scoring/prepare-scores.js';
 import { randomSource } from '#scoring/random.js';
 import { rank } from '#scoring/rank.js';
 import { rankInto } from '#scoring/rank-into.js';
+import { rankTracker } from '#scoring/rank-tracker.js';
 import { reweight } from '#scoring/reweight.js';
 import { reweighter } from '#scoring/reweighter.js';
 import { scoreArrays } from '#scoring/score-arrays.js';
@@ -124,5 +125,29 @@ describe('reweighter (re-weighting loop)', () => {
     expect(Array.from(loop.scores(vector)[0]!.ranks)).to.deep.equal(want.ranks);
     expect(loop.result(weights)).to.deep.equal(reweight(p, weights));
     expect(() => loop.scores(new Float64Array(2))).to.throw(RangeError);
+  });
+});
+
+describe('rankTracker (ranks across runs)', () => {
+  it('rankTracker(n) gives rank() for every run of a sequence with ties, NaN, Infinity and reorderings', () => {
+    const rng = randomSource('tracker');
+    const track = rankTracker(9);
+    const out = new Float64Array(9);
+    for (let run = 0; run < 200; run++) {
+      const x = Array.from({ length: 9 }, () => Math.floor(rng.uniform(0, 6)) / 2);
+      if (run % 7 === 0) x[run % 9] = NaN;
+      if (run % 11 === 0) x[(run + 3) % 9] = -Infinity;
+      if (run % 13 === 0) x[(run + 5) % 9] = -0;
+      track(x, 0, out, 0);
+      expect(Array.from(out), `run ${run}`).to.deep.equal(Array.from(rank(x)));
+    }
+  });
+
+  it('rankTracker(n > 64) sorts each run afresh and still gives rank()', () => {
+    const rng = randomSource('tracker-long');
+    const x = Array.from({ length: 100 }, () => Math.floor(rng.uniform(0, 40)));
+    const out = new Float64Array(100);
+    rankTracker(100)(x, 0, out, 0);
+    expect(Array.from(out)).to.deep.equal(Array.from(rank(x)));
   });
 });
