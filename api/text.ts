@@ -8,3 +8,12 @@ export interface Localized {
   vi: string;
   en: string;
 }
+
+/** Fills `{name}` placeholders in both languages from `params`; unknown placeholders stay as written. */
+export function fillText(template: Localized, params: Record<string, string | number> = {}): Localized {
+  const fill = (s: string): string =>
+    s.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    );
+  return { vi: fill(template.vi), en: fill(template.en) };
+}

@@ -1,4 +1,4 @@
-import type { Localized } from '#api/text.js';
+import { fillText, type Localized } from '#api/text.js';
 
 // Bilingual messages for every error code the package reports. Placeholders in braces are filled
 // from params; ajv-i18n has no Vietnamese, so these are our own.
@@ -160,11 +160,7 @@ const MESSAGES: Record<string, Localized> = {
 export function message(code: string, params: Record<string, string | number> = {}): Localized {
   const template = MESSAGES[code];
   if (!template) throw new RangeError(`no message for ${code}`);
-  const fill = (s: string): string =>
-    s.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : whole,
-    );
-  return { vi: fill(template.vi), en: fill(template.en) };
+  return fillText(template, params);
 }
 
 /** Codes with a message; tests use it to prove every reported code is documented. */

@@ -1,4 +1,4 @@
-import type { Localized } from '#api/text.js';
+import { fillText, type Localized } from '#api/text.js';
 
 // The server's message catalogue: one bilingual text per error code, `{name}` placeholders filled
 // from params. Field codes match those of survey response validation (surveys/messages.ts), so a
@@ -55,11 +55,7 @@ const MESSAGES: Record<string, Localized> = {
 export function serverMessage(code: string, params: Record<string, string | number> = {}): Localized {
   const template = MESSAGES[code];
   if (!template) throw new RangeError(`no server message for ${code}`);
-  const fill = (s: string): string =>
-    s.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      Object.hasOwn(params, name) ? String(params[name]) : whole,
-    );
-  return { vi: fill(template.vi), en: fill(template.en) };
+  return fillText(template, params);
 }
 
 /** Codes with a message; tests prove every code the validator reports is here. */
