@@ -30,10 +30,16 @@ export function startCollectionJobs(
   logger?: Logger,
 ): CollectionJobs {
   let running: Promise<{ mixed: number[]; purged: number }> | undefined;
+  // VACUUM FULL keeps deleted rows that an open snapshot may still see (on a server, an
+  // autovacuum ANALYZE is enough), so the pass after a mix or purge rewrites the tables once more;
+  // so does the first pass, since a crash may have left dead rows behind.
+  let rewriteAgain = true;
   const pass = async () => {
     const mix = await runMixer(db, hasher, settings, { compact: false });
     const purged = await purgeDrafts(db, settings.draftIdleDays);
-    if (mix.batches.length > 0 || purged > 0) await compactSensitiveTables(db);
+    const changed = mix.batches.length > 0 || purged > 0;
+    if (changed || rewriteAgain) await compactSensitiveTables(db);
+    rewriteAgain = changed;
     if (mix.unreadable.length > 0)
       logger?.warn(
         { editions: mix.unreadable },
