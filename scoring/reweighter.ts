@@ -4,7 +4,7 @@
 
 import { compileKernel, type Kernel } from './kernel.js';
 import type { Prepared } from './prepare.js';
-import { rankRange } from './rank-into.js';
+import { rankTracker } from './rank-tracker.js';
 import { reweight } from './reweight.js';
 import type { IndexResult, WeightOverrides } from './types.js';
 
@@ -37,7 +37,8 @@ export function reweighter(prepared: Prepared): Reweighter {
     composite: k.root(i),
     ranks: new Float64Array(b.units.length),
   }));
-  const scratch = k.blocks.map((b) => new Float64Array(b.units.length));
+  // Successive weight sets (a scan, a slider) move ranks a few places: repair the last order (rank-tracker.ts).
+  const rankers = k.blocks.map((b) => rankTracker(b.units.length));
   return {
     codes: k.codes,
     scores(weights = {}) {
@@ -47,7 +48,7 @@ export function reweighter(prepared: Prepared): Reweighter {
       } else k.run(weights);
       k.blocks.forEach((b, i) => {
         const n = b.units.length;
-        rankRange(b.values, b.tree.root * n, n, out[i]!.ranks, 0, scratch[i]!);
+        rankers[i]!(b.values, b.tree.root * n, out[i]!.ranks, 0);
       });
       return out;
     },
