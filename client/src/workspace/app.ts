@@ -11,8 +11,14 @@ import './audit-page.js';
 import './setup-page.js';
 import './editions-page.js';
 import './edition-page.js';
+import './methodology-page.js';
 
-type View = { page: 'editions' | 'edition' | 'setup' | 'users' | 'audit'; slug?: string; family?: string };
+type View = {
+  page: 'editions' | 'edition' | 'setup' | 'users' | 'audit' | 'methodology';
+  slug?: string;
+  family?: string;
+  year?: number;
+};
 
 export function parseView(pathname: string, search = ''): View {
   const parts = pathname
@@ -21,6 +27,8 @@ export function parseView(pathname: string, search = ''): View {
     .filter(Boolean);
   const q = new URLSearchParams(search);
   if (parts[0] === 'editions' && parts[1]) return { page: 'edition', slug: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'methodology' && parts[1] && /^\d{4}$/.test(parts[2] ?? ''))
+    return { page: 'methodology', family: decodeURIComponent(parts[1]), year: Number(parts[2]) };
   if (parts[0] === 'setup') return { page: 'setup', family: q.get('family') ?? undefined };
   if (parts[0] === 'users' || parts[0] === 'audit') return { page: parts[0] };
   return { page: 'editions' };
@@ -156,7 +164,7 @@ export class WorkspaceApp extends LitElement {
       html`<a href=${href} aria-current=${page.includes(this._view.page) ? 'page' : 'false'}>${label}</a>`;
     const isAdmin = this._me?.user.role === 'admin';
     return html`<nav aria-label=${msg('Workspace', { id: 'ws.nav' })}>
-      ${link('/admin', ['editions', 'edition'], msg('Survey editions', { id: 'ws.nav.editions' }))}
+      ${link('/admin', ['editions', 'edition', 'methodology'], msg('Survey editions', { id: 'ws.nav.editions' }))}
       ${link('/admin/setup', ['setup'], msg('Units and setup', { id: 'ws.nav.setup' }))}
       ${isAdmin ? link('/admin/users', ['users'], msg('Users', { id: 'ws.nav.users' })) : nothing}
       ${this._me?.user.role !== 'viewer' ? link('/admin/audit', ['audit'], msg('Audit log', { id: 'ws.nav.audit' })) : nothing}
@@ -173,6 +181,8 @@ export class WorkspaceApp extends LitElement {
         return html`<ws-audit></ws-audit>`;
       case 'setup':
         return html`<ws-setup .family=${v.family} .role=${role}></ws-setup>`;
+      case 'methodology':
+        return html`<ws-methodology .family=${v.family} .year=${v.year} .role=${role}></ws-methodology>`;
       case 'edition':
         return html`<ws-edition .slug=${v.slug} .role=${role}></ws-edition>`;
       default:

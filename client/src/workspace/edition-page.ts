@@ -182,6 +182,11 @@ export class WsEdition extends LitElement {
           </label>
         </div>
       </section>
+      <p>
+        <a href=${`/admin/methodology/${encodeURIComponent(e.family)}/${e.year}`}
+          >${msg('Methodology, preview and publishing', { id: 'ws.edition.methodology' })} →</a
+        >
+      </p>
       ${problems(this._error)}
       ${this._notice ? html`<p class="ok" role="status">${this._notice}</p>` : nothing}
       <ws-monitor .slug=${this.slug}></ws-monitor>

@@ -5,15 +5,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '#server/app.js';
+import { codeHasher } from '#server/collection/code-hash.js';
+import { DEFAULT_MIXER, runMixer } from '#server/collection/mixer.js';
 import { openDatabase, type Database } from '#server/db/client.js';
 import { auditLog } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { staticClient } from '#server/http/static-client.js';
 import { launchBrowser } from '#test/support/browser.js';
+import { testReleases } from '#test/support/releases.js';
 import { nonce, validResponse } from '#test/server/collection/support.js';
 import { axeViolations, createAdminCli, shoot } from './support.js';
 
 const OUT = 'test-output/screenshots/workspace';
+const CODE_SECRET = 'e2e-code-secret-0123456789abcdef0123456789';
 const ADMIN_PW = 'first-admin-password-1';
 const ANALYST_PW = 'analyst-password-12345';
 const DEPARTMENTS = ['SO_KHDT', 'SO_TC', 'SO_XD', 'CUC_THUE', 'SO_TNMT', 'SO_CT'];
@@ -68,11 +72,12 @@ describe('analyst workspace (browser, end to end)', function () {
         bodyLimitBytes: 1 << 20,
         trustProxy: false,
         nodeEnv: 'production',
-        codeSecret: 'e2e-code-secret-0123456789abcdef0123456789',
+        codeSecret: CODE_SECRET,
       },
       database,
       logger: createLogger('silent'),
       client: staticClient(),
+      releases: testReleases(database.db),
     });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -169,7 +174,7 @@ describe('analyst workspace (browser, end to end)', function () {
     await page.click('ws-edition button:has-text("Mở nhận trả lời")');
     await page.waitForSelector('ws-edition strong:has-text("Đang mở")');
     await page.fill('ws-edition input[name=label]', 'Đợt 1');
-    await page.fill('ws-edition input[name=count]', '5');
+    await page.fill('ws-edition input[name=count]', '45');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('ws-edition button:has-text("Phát mã")'),
@@ -180,17 +185,26 @@ describe('analyst workspace (browser, end to end)', function () {
       .slice(1)
       .filter(Boolean)
       .map((l) => l.split(',')[1]!.replace(/"/g, ''));
-    expect(codes).to.have.length(5);
+    expect(codes).to.have.length(45);
     await page.waitForSelector('ws-edition td:has-text("Đợt 1")');
   });
 
   it('a firm answers through the answering API; a paper form from the template is imported in the browser', async () => {
-    const res = await fetch(`${base}/api/v1/surveys/${slug}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: codes[0], submissionId: nonce(), response: validResponse() }),
-    });
-    expect(res.status).to.equal(200);
+    // SO_KHDT is better on everything but transparency, where SO_TC is: weights decide their order.
+    for (const code of codes.slice(4, 44)) {
+      const response = validResponse(4);
+      const depts = response.units!.departments!;
+      Object.assign(depts.SO_KHDT!, { TR1: 1, TR3: 1 });
+      depts.SO_TC = { ...validResponse(1).units!.departments!.SO_KHDT!, TR1: 5, TR3: 5 };
+      const res = await fetch(`${base}/api/v1/surveys/${slug}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, submissionId: nonce(), response }),
+      });
+      expect(res.status, await res.clone().text()).to.equal(200);
+    }
+    // The scheduled mixer (server/collection/jobs.ts) stores accepted submissions in batches of k.
+    await runMixer(database.db, codeHasher(CODE_SECRET), DEFAULT_MIXER);
     const paper = readFileSync('test/fixtures/surveys/paper-good.csv', 'utf8').replace(
       /\{\{CODE(\d)\}\}/g,
       (_, i: string) => codes[Number(i)]!,
@@ -230,7 +244,38 @@ describe('analyst workspace (browser, end to end)', function () {
     expect(await shoot(page, OUT, '06-audit')).to.deep.equal([]);
   });
 
+  it('changing a weight moves the preview ranking (computed in the browser); publishing changes the public ranking', async () => {
+    await page.goto(`${base}/admin/methodology/ddci-e2e/2025`);
+    await page.waitForSelector('ws-methodology tbody tr').catch(async (e) => {
+      await page.screenshot({ path: `${OUT}/debug-methodology.png`, fullPage: true });
+      throw e;
+    });
+    const order = async () =>
+      (
+        await page.locator('ws-methodology table >> nth=0 >> tbody tr td:nth-child(2)').allTextContents()
+      ).slice(0, 2);
+    const before = await order();
+    expect(before[0]).to.contain('SO_KHDT');
+    await page.fill('ws-methodology form input >> nth=0', '60');
+    await page.waitForFunction(() => true);
+    expect((await order())[0]).to.contain('SO_TC');
+    await axeClean();
+    expect(await shoot(page, OUT, '07-methodology')).to.deep.equal([]);
+    await page.fill('ws-publish input[name=note]', 'Minh bạch ×60');
+    await page.click('ws-publish button:has-text("Lưu thành phiên bản mới")');
+    await page.waitForSelector('ws-publish li:has-text("Minh bạch ×60")');
+    await page.click('ws-publish li:has-text("Minh bạch ×60") button');
+    await page.waitForSelector('ws-publish button:has-text("Gửi duyệt")');
+    await page.click('ws-publish button:has-text("Gửi duyệt")');
+    await page.waitForSelector('ws-publish button:has-text("Công bố bản kết quả")');
+    await page.click('ws-publish button:has-text("Công bố bản kết quả")');
+    await page.waitForSelector('ws-publish .ok:has-text("Đã công bố")', { timeout: 60_000 });
+    const ranking = await (await fetch(`${base}/api/v1/rankings/ddci-e2e/2025?block=departments`)).json();
+    expect(ranking.rows[0].unit.code).to.equal('SO_TC');
+  });
+
   it('the language switch shows the workspace in English', async () => {
+    await go('/admin/audit', 'ws-audit');
     await page.click('header button:has-text("English")');
     await page.waitForSelector('ws-audit h1:has-text("Audit log")');
     expect(await page.textContent('nav')).to.contain('Survey editions');
