@@ -1,5 +1,3 @@
-import type { IndicatorTable } from '#scoring/indicators/types.js';
-
 /** A saved methodology of a family edition (GET …/methodologies). */
 export interface MethodologyVersion {
   id: number;
@@ -26,10 +24,14 @@ export interface JsonChange {
   after: unknown;
 }
 
-/** POST …/preview-data: the edition's indicator table, for scoring in the browser. */
-export interface PreviewData {
-  table: IndicatorTable;
-  history: IndicatorTable[];
+/**
+ * POST …/preview-data: the edition's indicator table, for scoring in the browser. `Table` is scoring's
+ * `IndicatorTable` (#scoring/indicators/types.js); api/ imports nothing outside itself, so the
+ * client and server name it: `PreviewData<IndicatorTable>`.
+ */
+export interface PreviewData<Table = unknown> {
+  table: Table;
+  history: Table[];
   excludeFlagged: boolean;
   /** The current release's composite ranks per block and unit, to show rank changes. */
   released: Record<string, Record<string, number | null>> | null;
