@@ -2,10 +2,10 @@
 // next/back with validation of the page, review, and submit through the offline queue.
 import type { Localized } from '#api/text.js';
 import type { AnswerValue, LocatedError, SurveyResponse } from '#surveys/types.js';
-import { validateResponseInterpreted } from '#surveys/validate-interpreted.js';
+import { validateDraftInterpreted, validateResponseInterpreted } from '#surveys/validate-interpreted.js';
 import { checkCode, loadDraft } from './api.js';
 import { codeVerdict } from './entry-view.js';
-import { fields, pruneHidden, withAnswer, type Field, type Page } from './model.js';
+import { fields, pruneHidden, withAnswer, withoutPaths, type Field, type Page } from './model.js';
 import {
   clearLocal,
   DraftSync,
@@ -106,7 +106,11 @@ export class Flow {
   private persist(): void {
     this.local = { ...this.local, response: this.app.response, page: this.app.pageKey };
     saveLocal(this.app.slug, this.local);
-    this.drafts?.schedule(this.app.response);
+    const app = this.app;
+    const mistyped = validateDraftInterpreted(app.definition, app.context, app.response).errors.map(
+      (e) => e.path,
+    );
+    this.drafts?.schedule(withoutPaths(app.response, mistyped));
   }
 
   private current(): Page | undefined {

@@ -233,3 +233,22 @@ export function progress(
 /** `{unit}` in per-unit text becomes the unit's name. */
 export const fillUnit = (text: string, unitName: string | undefined): string =>
   unitName === undefined ? text : text.replaceAll('{unit}', unitName);
+
+/**
+ * The response without the answers at `paths` (validator paths of single items). The server draft
+ * refuses a mistyped value (e.g. text in a number field); the rest of the answers still save, and
+ * the mistyped one stays on this device until it is corrected.
+ */
+export function withoutPaths(response: SurveyResponse, paths: readonly string[]): SurveyResponse {
+  if (paths.length === 0) return response;
+  const out: SurveyResponse = structuredClone(response);
+  for (const path of paths) {
+    const [root, ...rest] = path
+      .split('/')
+      .slice(1)
+      .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (root === 'answers' && rest.length === 1) delete out.answers[rest[0]!];
+    if (root === 'units' && rest.length === 3) delete out.units?.[rest[0]!]?.[rest[1]!]?.[rest[2]!];
+  }
+  return out;
+}

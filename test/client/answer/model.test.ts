@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { fields, pages, progress, pruneHidden, withAnswer } from '#client/src/answer/model.js';
+import { fields, pages, progress, pruneHidden, withAnswer, withoutPaths } from '#client/src/answer/model.js';
+import { validateDraft } from '#surveys/validate.js';
 import { parseNumber } from '#client/src/answer/widgets.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
 import type { SurveyResponse } from '#surveys/types.js';
@@ -68,5 +69,19 @@ describe('answering flow model', () => {
     expect(
       validateResponse(ddciDemo2025, context, { answers: { CONSENT: 1, A4: 'mười' } }).errors[0]!.code,
     ).to.equal('invalid_type');
+  });
+
+  it('withoutPaths(response, draft errors) drops only the mistyped answers, so the rest of the draft saves', () => {
+    const r: SurveyResponse = {
+      answers: { CONSENT: 1, BLOCK: 1, UNITS_DEPT: ['SO_TC'], A4: 'mười' },
+      units: { departments: { SO_TC: { TR1: 2, TR6: 'ba' } } },
+    };
+    const bad = validateDraft(ddciDemo2025, context, r).errors.map((e) => e.path);
+    const draft = withoutPaths(r, bad);
+    expect(validateDraft(ddciDemo2025, context, draft).valid).to.equal(true);
+    expect(draft).to.deep.equal({
+      answers: { CONSENT: 1, BLOCK: 1, UNITS_DEPT: ['SO_TC'] },
+      units: { departments: { SO_TC: { TR1: 2 } } },
+    });
   });
 });
