@@ -72,7 +72,8 @@ describe('a plain-HTTP deployment reached by a network name (browser)', function
   });
 });
 
-describe('security headers follow BEHIND_TLS', () => {
+describe('security headers follow BEHIND_TLS', function () {
+  this.timeout(120_000); // the first test may open the shared test database
   it('loadConfig reads BEHIND_TLS (default false)', () => {
     expect(loadConfig({}).behindTls).to.equal(false);
     expect(loadConfig({ BEHIND_TLS: 'true' }).behindTls).to.equal(true);
