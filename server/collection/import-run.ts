@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { validateResponse } from '#surveys/validate.js';
 import type { Db } from '#server/db/client.js';
 import { surveyCodes } from '#server/db/schema/index.js';
-import { HttpError, type FieldError, type Message } from '#server/http/errors.js';
+import type { ImportResult, RowError } from '#api/collection-admin.js';
+import type { Localized } from '#api/text.js';
+import { HttpError } from '#server/http/errors.js';
 import { CODE_PROBLEM_MESSAGES, parseCode } from '#surveys/code-format.js';
 import type { CodeHasher } from './code-hash.js';
 import type { LoadedEdition } from './editions.js';
@@ -10,18 +12,7 @@ import { CHANNEL_COLUMN, CODE_COLUMN, rowToResponse, templateHeader } from './im
 import type { Sheet } from './import-read.js';
 import { storeResponse, type Channel, type StoreInput } from './submit.js';
 
-/** A problem in one cell (or row) of an imported file. */
-export interface RowError extends FieldError {
-  line: number;
-  item: string;
-}
-
-export interface ImportResult {
-  imported: number;
-  byChannel: Partial<Record<Channel, number>>;
-}
-
-const rowError = (line: number, item: string, code: string, message: Message): RowError => ({
+const rowError = (line: number, item: string, code: string, message: Localized): RowError => ({
   path: `/rows/${line}/${item}`,
   line,
   item,
