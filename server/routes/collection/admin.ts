@@ -23,6 +23,7 @@ import type {
   IssuedCodesPayload,
   SurveyEditionCreated,
 } from '#api/collection.js';
+import type { AggregatesPayload, FlaggedPayload } from '#api/collection-admin.js';
 import aggregatesQuery from '#api/schemas/collection/aggregates-query.schema.json' with { type: 'json' };
 import codesQuery from '#api/schemas/collection/codes-query.schema.json' with { type: 'json' };
 import createEditionSchema from '#api/schemas/collection/create-edition.schema.json' with { type: 'json' };
@@ -154,7 +155,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
 
   router.get('/admin/survey-editions/:slug/quality', viewer, slugParams, async (req, res) => {
     const e = await requireEdition(db, String(req.params.slug));
-    res.json({ edition: e.slug, flagged: await listFlagged(db, e.id) });
+    res.json({ edition: e.slug, flagged: await listFlagged(db, e.id) } satisfies FlaggedPayload);
   });
 
   router.get(
@@ -164,7 +165,11 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
     async (req, res) => {
       const e = await requireEdition(db, String(req.params.slug));
       const { includeFlagged } = validQuery<{ includeFlagged: boolean }>(req);
-      res.json({ edition: e.slug, includeFlagged, rows: await unitItemAggregates(db, e.id, includeFlagged) });
+      res.json({
+        edition: e.slug,
+        includeFlagged,
+        rows: await unitItemAggregates(db, e.id, includeFlagged),
+      } satisfies AggregatesPayload);
     },
   );
   return router;
