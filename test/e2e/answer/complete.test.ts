@@ -146,4 +146,14 @@ describe('survey answering pages: completing the shipped survey (browser)', func
     for (const r of rated) expect(r.n).to.be.greaterThan(20);
     expect(cspErrors).to.deep.equal([]);
   });
+
+  it('a used code, typed again once its response is stored, says it has been used', async () => {
+    const { context, page } = await phonePage(browser);
+    await page.goto(`${server.base}/khao-sat/${slug}`);
+    await page.locator('#code').fill(codes[1]!);
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    await page.getByRole('heading', { name: 'Mã này đã được sử dụng' }).waitFor();
+    await step(page, '08-used');
+    await context.close();
+  });
 });
