@@ -11,6 +11,7 @@ import { readSheet } from '#server/files/read-sheet.js';
 import { monitoring } from '#server/collection/monitoring.js';
 import { refreshQualityFlags } from '#server/collection/quality.js';
 import { templateCsv, templateXlsx } from '#server/collection/template.js';
+import { requestLang } from '#server/http/lang.js';
 import { HttpError } from '#server/http/errors.js';
 import { validate, validQuery } from '#server/http/validate.js';
 import { actorOf } from '#server/auth/actor.js';
@@ -100,7 +101,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
         res
           .type(XLSX_TYPE)
           .attachment(`${e.slug}-import.xlsx`)
-          .send(await templateXlsx(e.definition));
+          .send(await templateXlsx(e.definition, requestLang(req), e.context.units));
       }
     },
   );
