@@ -56,7 +56,10 @@ export async function importResponses(
 
   const prepared: Array<StoreInput & { line: number; hash: string }> = [];
   const seen = new Map<string, number>();
+  let done = 0;
   for (const row of sheet.rows) {
+    // Validation is CPU work; yield every 200 rows so a 20,000-row file never stalls other requests.
+    if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
     for (const column of row.formulas) {
       errors.push(
         rowError(row.line, column, 'formula', {
