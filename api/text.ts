@@ -1,6 +1,7 @@
 /** The interface languages. Vietnamese is the default everywhere. */
 export type Lang = 'vi' | 'en';
 
+/** @public The languages, in display order (for clients building a language switch). */
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 /** A user-facing text in both languages: the one bilingual type of the whole code base. */
