@@ -35,7 +35,7 @@ export async function drive(opts: {
   const count = (k: string) => ledger.byStatus.set(k, (ledger.byStatus.get(k) ?? 0) + 1);
   const start = Date.now();
   const end = start + opts.seconds * 1000;
-  const hardEnd = end + (opts.graceSeconds ?? 30) * 1000;
+  const hardEnd = end + (opts.graceSeconds ?? 180) * 1000;
   let next = 0;
   const submitOne = async (i: number): Promise<void> => {
     const token = `ledger-${i}`;
@@ -53,7 +53,7 @@ export async function drive(opts: {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body,
-          signal: AbortSignal.timeout(30_000),
+          signal: AbortSignal.timeout(120_000),
         });
         const text = await r.text();
         count(String(r.status));
