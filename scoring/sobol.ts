@@ -60,14 +60,7 @@ export function sobolIndices(
   d: number,
   options: SobolOptions = {},
 ): SobolResult {
-  const n = options.n ?? 1000;
-  if (!Number.isInteger(n) || n < 2 || n > 1_000_000)
-    throw new RangeError('n is not an integer in [2, 1000000]');
-  const nboot = options.bootstrap ?? 1000;
-  if (!Number.isInteger(nboot) || nboot < 0 || nboot > 100_000)
-    throw new RangeError('bootstrap is not an integer in [0, 100000]');
-  const [pl, pu] = options.interval ?? [0.05, 0.95];
-  if (!(pl >= 0 && pl < pu && pu <= 1)) throw new RangeError('interval is not [lower, upper] in [0, 1]');
+  const { n, nboot, pl, pu } = checkOptions(options);
   const x = saltelliSample(n, d);
   const runs = n * (d + 2);
   const y = new Float64Array(runs);
@@ -104,6 +97,18 @@ export function sobolIndices(
     firstInterval: reps.slice(0, d).map(interval),
     totalInterval: reps.slice(d).map(interval),
   };
+}
+
+function checkOptions(options: SobolOptions) {
+  const n = options.n ?? 1000;
+  if (!Number.isInteger(n) || n < 2 || n > 1_000_000)
+    throw new RangeError('n is not an integer in [2, 1000000]');
+  const nboot = options.bootstrap ?? 1000;
+  if (!Number.isInteger(nboot) || nboot < 0 || nboot > 100_000)
+    throw new RangeError('bootstrap is not an integer in [0, 100000]');
+  const [pl, pu] = options.interval ?? [0.05, 0.95];
+  if (!(pl >= 0 && pl < pu && pu <= 1)) throw new RangeError('interval is not [lower, upper] in [0, 1]');
+  return { n, nboot, pl, pu };
 }
 
 // The estimators over the given rows of A, B and each A_B^(i) (all rows once, or a bootstrap resample).

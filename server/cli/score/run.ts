@@ -186,6 +186,12 @@ function flags(a: Args) {
   for (const flag of UNCERTAINTY_FLAGS)
     if (!uncertain && a[flag] !== undefined)
       throw new UsageError(`--${flag} needs --sensitivity RUNS, --sobol N or --weight-sets FILE`);
+  const { stage, bootstrap } = analysisFlags(a, sobolN);
+  const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
+  return { format, edition, runs, sobolN, uncertain, stage, bootstrap, seed } as const;
+}
+
+function analysisFlags(a: Args, sobolN: number | undefined) {
   if (a['audit-stage'] !== undefined && !a.audit) throw new UsageError('--audit-stage needs --audit');
   const stage = a['audit-stage'] ?? 'raw';
   if (stage !== 'raw' && stage !== 'treated' && stage !== 'normalised')
@@ -193,8 +199,7 @@ function flags(a: Args) {
   if ((a['sobol-unit'] !== undefined || a.bootstrap !== undefined) && sobolN === undefined)
     throw new UsageError('--sobol-unit and --bootstrap need --sobol N');
   const bootstrap = a.bootstrap === undefined ? 1000 : integer(a.bootstrap, '--bootstrap', 0);
-  const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
-  return { format, edition, runs, sobolN, uncertain, stage, bootstrap, seed } as const;
+  return { stage, bootstrap } as const;
 }
 
 function inputs(a: Args, io: ScoreIo, edition: number | undefined) {
