@@ -49,8 +49,11 @@ function drawAxes(root: Root, t: TrendLayout, format: (v: number) => string): vo
       .attr('x2', x)
       .attr('y1', t.margin.top - 4)
       .attr('y2', t.height - t.margin.bottom);
+    // Labels right of the middle run leftwards, so none spills past the chart.
+    const left = x > t.width / 2;
     g.append('text')
-      .attr('x', x + 3)
+      .attr('x', left ? x - 3 : x + 3)
+      .attr('text-anchor', left ? 'end' : 'start')
       .attr('y', t.margin.top + dy)
       .text(label);
   };

@@ -41,11 +41,14 @@ export class ComparePage extends LitElement {
   });
 
   private readonly _profiles = new Task(this, {
-    task: ([family, codes], { signal }): Promise<UnitProfile[]> =>
-      Promise.all(codes.map((c) => fetchProfile(family, c, this.state.lang, signal).catch(() => null))).then(
-        (ps) => ps.filter((p): p is UnitProfile => p !== null),
-      ),
-    args: () => [this.state.family, this._codes()] as const,
+    // The codes travel as one string: a fresh array per update would re-run the task forever.
+    task: ([family, joined], { signal }): Promise<UnitProfile[]> =>
+      Promise.all(
+        (joined ? joined.split('~') : []).map((c) =>
+          fetchProfile(family, c, this.state.lang, signal).catch(() => null),
+        ),
+      ).then((ps) => ps.filter((p): p is UnitProfile => p !== null)),
+    args: () => [this.state.family, this._codes().join('~')] as const,
   });
 
   private _codes(): string[] {

@@ -84,7 +84,12 @@ export class SubIndexBars extends LitElement {
         <span class="key med"></span>${msg('block median', { id: 'public.bars.median' })}
         <span class="key best"></span>${msg('best in block', { id: 'public.bars.best' })}
       </p>
-      <div class="scroll">
+      <div
+        class="scroll"
+        tabindex="0"
+        role="region"
+        aria-label=${msg('Sub-indices', { id: 'public.bars.region' })}
+      >
         <table class="plain bars">
           <thead>
             <tr>

@@ -76,6 +76,7 @@
 'public.bars.few': `Không xác định: khối có ít hơn 5 đơn vị được xếp hạng.`,
 'public.bars.median': `trung vị của khối`,
 'public.bars.median-col': `Trung vị`,
+'public.bars.region': `Các chỉ số thành phần`,
 'public.bars.rule': `Quy tắc (theo Chỉ số Đổi mới Toàn cầu): thứ hạng phân vị trong khối; một phần tư số chỉ số thành phần cao nhất của đơn vị là điểm mạnh, một phần tư thấp nhất là điểm yếu; chỉ số thành phần xếp hạng 1–3 luôn là điểm mạnh.`,
 'public.bars.score': `Điểm`,
 'public.bars.strength': `điểm mạnh`,
@@ -414,5 +415,6 @@
 'ws.users.roleDone': `Đã đổi vai trò.`,
 'ws.users.state': `Trạng thái`,
 'ws.year': `Năm`,
+'answer.units.filter': `Find a unit by name`,
     };
   
