@@ -138,6 +138,14 @@ export function setupRoutes(db: Db): Router {
       res.status(201).json(await familyDetail(db, p(req, 'family')));
     },
   );
+  router.use(setupFileRoutes(db));
+  return router;
+}
+
+/** File imports of a family's setup: units and lineage CSV, the national commune table, boundaries. */
+function setupFileRoutes(db: Db): Router {
+  const router = Router();
+  const admin = requireRole('admin');
   router.post(
     '/admin/families/:family/units.csv',
     admin,
