@@ -134,6 +134,16 @@ export const surveyStyles = css`
     border-color: var(--accent, #0b5cab);
     background: #eaf2fb;
   }
+  label.option[hidden] {
+    display: none;
+  }
+  .label.filter {
+    font-weight: 400;
+    margin-top: 4px;
+  }
+  input[type='search'] {
+    margin-bottom: 10px;
+  }
   label.option.dont-know {
     border-style: dashed;
   }

@@ -14,6 +14,7 @@ import type {
   UnitsQuestion,
 } from '#surveys/types.js';
 import { fillUnit, type Field } from './model.js';
+import { unitFilter } from './unit-filter.js';
 
 export interface FieldView {
   field: Field;
@@ -183,7 +184,8 @@ function units(v: FieldView, q: UnitsQuestion): TemplateResult {
         option(v, 'checkbox', u.code, u.name, selected.includes(u.code), (on) => toggle(u.code, on)),
       )}
     </div>`,
-    html`<p class="help">${selectionHint(q.minSelections, q.maxSelections)}</p>`,
+    html`<p class="help">${selectionHint(q.minSelections, q.maxSelections)}</p>
+      ${unitFilter(`${fieldId(v.field.path)}-filter`, list.length)}`,
   );
 }
 

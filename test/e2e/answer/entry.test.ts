@@ -7,7 +7,7 @@ import { seedDemo } from '#server/seed/demo.js';
 import { launchBrowser } from '#test/support/browser.js';
 import { backends, resetDatabase } from '#test/support/db.js';
 import { CODE_SECRET, issue, publishEdition, seedFamily, testApp } from '#test/server/collection/support.js';
-import { phonePage, startSurveyServer, step, type SurveyServer } from './support.js';
+import { choose, next, phonePage, startSurveyServer, step, type SurveyServer } from './support.js';
 
 // Finding the survey and getting in: the open-surveys list with demo codes, the link form, a
 // closed survey.
@@ -50,6 +50,16 @@ describe('survey answering pages: finding the survey and the entry (browser)', f
     const compact = code.replace(/-/g, '');
     // The fragment is never part of a request; the code went only in a JSON body.
     expect(urls.filter((u) => u.includes(compact) || u.includes(code))).to.deep.equal([]);
+    // The commune list is long: a search box finds "Phường Đông Hải" from "dong hai".
+    await choose(page, '/answers/CONSENT', 0);
+    await next(page);
+    await choose(page, '/answers/BLOCK', 1);
+    await next(page);
+    const options = page.locator('main [data-path="/answers/UNITS_LOC"] label.option:visible');
+    expect(await options.count()).to.be.greaterThan(12);
+    await page.locator('main [data-path="/answers/UNITS_LOC"] input[type=search]').fill('dong hai');
+    expect((await options.allTextContents()).map((t) => t.trim())).to.deep.equal(['Phường Đông Hải']);
+    expect(await step(page, '32-unit-search')).to.deep.equal([]);
     await context.close();
   });
 

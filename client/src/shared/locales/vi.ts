@@ -66,6 +66,7 @@
 'answer.unit.days': `ngày`,
 'answer.unit.hours': `giờ`,
 'answer.unit.vnd': `đồng`,
+'answer.units.filter': `Tìm đơn vị theo tên`,
 'answer.used.text': `Một phiếu trả lời đã được gửi bằng mã này nên không thể dùng lại. Nếu Quý vị chưa gửi phiếu, vui lòng liên hệ nhóm khảo sát.`,
 'answer.used.title': `Mã này đã được sử dụng`,
 'answer.window': str`Nhận phiếu từ ${0} đến ${1}.`,
