@@ -26,44 +26,51 @@ interface Attack {
 const deep = '['.repeat(5000) + ']'.repeat(5000);
 const huge = `{"a":"${'x'.repeat(2 * 1024 * 1024)}"}`;
 const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(60 * 1024 * 1024, 0x20) }]);
-const bodyAttacks: Attack[] = [
-  ['array body', (r) => r.set('content-type', 'application/json').send('[]')],
-  ['string body', (r) => r.set('content-type', 'application/json').send('"x"')],
-  ['number body', (r) => r.set('content-type', 'application/json').send('123')],
-  ['invalid JSON', (r) => r.set('content-type', 'application/json').send('{"a":')],
-  ['unknown fields', (r) => r.send({ zzz: 1, yyy: { xxx: [1, 2] } })],
-  ['__proto__ key', (r) => r.set('content-type', 'application/json').send('{"__proto__":{"admin":true}}')],
-  ['constructor key', (r) => r.send({ constructor: { prototype: { admin: true } } })],
-  ['deep nesting', (r) => r.set('content-type', 'application/json').send(deep)],
-  ['2 MB body', (r) => r.set('content-type', 'application/json').send(huge)],
-  ['NUL in strings', (r) => r.send({ code: 'A\u0000', name: '\u0000', slug: 'x\u0000', username: '\u0000' })],
+const bodyAttacks: Attack[] = (
   [
-    'lone surrogates',
-    (r) => r.set('content-type', 'application/json').send('{"code":"\\ud800","name":"\\udfff"}'),
-  ],
-  ['wrong types', (r) => r.send({ code: 12, name: [], year: 'x', definition: 'x', units: 5, count: -1 })],
-  [
-    'gzip header, plain body',
-    (r) => r.set('content-type', 'application/json').set('content-encoding', 'gzip').send('{}'),
-  ],
-  [
-    'unknown encoding',
-    (r) => r.set('content-type', 'application/json').set('content-encoding', 'x-zz').send('{}'),
-  ],
-  ['koi8-r charset', (r) => r.set('content-type', 'application/json; charset=koi8-r').send('{}')],
-  [
-    'XLSX bomb',
-    (r) =>
-      r.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(bomb),
-  ],
-  ['CSV with NUL', (r) => r.set('content-type', 'text/csv').send('a,b\n\u0000,1\n')],
-].map(([name, send]) => ({ name, send }) as Attack);
+    ['array body', (r) => r.set('content-type', 'application/json').send('[]')],
+    ['string body', (r) => r.set('content-type', 'application/json').send('"x"')],
+    ['number body', (r) => r.set('content-type', 'application/json').send('123')],
+    ['invalid JSON', (r) => r.set('content-type', 'application/json').send('{"a":')],
+    ['unknown fields', (r) => r.send({ zzz: 1, yyy: { xxx: [1, 2] } })],
+    ['__proto__ key', (r) => r.set('content-type', 'application/json').send('{"__proto__":{"admin":true}}')],
+    ['constructor key', (r) => r.send({ constructor: { prototype: { admin: true } } })],
+    ['deep nesting', (r) => r.set('content-type', 'application/json').send(deep)],
+    ['2 MB body', (r) => r.set('content-type', 'application/json').send(huge)],
+    [
+      'NUL in strings',
+      (r) => r.send({ code: 'A\u0000', name: '\u0000', slug: 'x\u0000', username: '\u0000' }),
+    ],
+    [
+      'lone surrogates',
+      (r) => r.set('content-type', 'application/json').send('{"code":"\\ud800","name":"\\udfff"}'),
+    ],
+    ['wrong types', (r) => r.send({ code: 12, name: [], year: 'x', definition: 'x', units: 5, count: -1 })],
+    [
+      'gzip header, plain body',
+      (r) => r.set('content-type', 'application/json').set('content-encoding', 'gzip').send('{}'),
+    ],
+    [
+      'unknown encoding',
+      (r) => r.set('content-type', 'application/json').set('content-encoding', 'x-zz').send('{}'),
+    ],
+    ['koi8-r charset', (r) => r.set('content-type', 'application/json; charset=koi8-r').send('{}')],
+    [
+      'XLSX bomb',
+      (r) =>
+        r.set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(bomb),
+    ],
+    ['CSV with NUL', (r) => r.set('content-type', 'text/csv').send('a,b\n\u0000,1\n')],
+  ] as Array<[string, Attack['send']]>
+).map(([name, send]) => ({ name, send }));
 
-const queryAttacks: Attack[] = [
-  ['NUL in the query', (r) => r.query({ lang: 'en', q: '\u0000', format: '\u0000' })],
-  ['huge query', (r) => r.query({ q: 'x'.repeat(20_000) })],
-  ['repeated parameter', (r) => r.query('year=1&year=2&format=csv&format=json')],
-].map(([name, send]) => ({ name, send }) as Attack);
+const queryAttacks: Attack[] = (
+  [
+    ['NUL in the query', (r) => r.query({ lang: 'en', q: '\u0000', format: '\u0000' })],
+    ['huge query', (r) => r.query({ q: 'x'.repeat(20_000) })],
+    ['repeated parameter', (r) => r.query('year=1&year=2&format=csv&format=json')],
+  ] as Array<[string, Attack['send']]>
+).map(([name, send]) => ({ name, send }));
 
 function concrete(path: string, slug: string): string {
   return path
