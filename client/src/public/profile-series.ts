@@ -28,8 +28,10 @@ export function lineageMarks(
   const byYear = new Map<number, string[]>();
   for (const s of steps) {
     if (!s.to) continue;
+    // An edition of year Y describes that year, so a change during Y first shows in edition Y + 1.
     const y = Number(s.date.slice(0, 4));
-    const at = [...years].sort((a, b) => a - b).find((yr) => yr >= y);
+    const startOfYear = s.date.slice(5, 10) === '01-01';
+    const at = [...years].sort((a, b) => a - b).find((yr) => yr > y || (yr === y && startOfYear));
     if (at === undefined) continue;
     const list = byYear.get(at) ?? [];
     list.push(`${s.from.name[lang]} → ${s.to.name[lang]}`);

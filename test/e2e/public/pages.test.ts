@@ -63,7 +63,7 @@ for (const width of [1280, 375] as const) {
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
-        expect(overflow, 'page scrolls sideways').to.be.at.most(0);
+        expect(overflow, `page scrolls sideways: ${await widest(page)}`).to.be.at.most(0);
         expect(await seriousViolations(page)).to.deep.equal([]);
       });
   });

@@ -108,7 +108,7 @@ export class Choropleth extends LitElement {
   static override styles = css`
     .wrap {
       display: grid;
-      grid-template-columns: minmax(0, 360px) minmax(0, 1fr);
+      grid-template-columns: 360px minmax(0, 1fr);
       gap: 1rem;
     }
     @media (max-width: 720px) {

@@ -141,9 +141,12 @@ export class StripChart extends LitElement {
       outline: 3px solid var(--focus, #0b5cab);
       outline-offset: 2px;
     }
+    /* The drawing follows the host's width (viewBox), so a wide drawing never holds the host open. */
     svg {
       display: block;
       overflow: visible;
+      width: 100%;
+      height: auto;
     }
     svg .tick line {
       stroke: #dde3ea;

@@ -94,9 +94,12 @@ export class TrendChart extends LitElement {
     figure {
       margin: 0;
     }
+    /* The drawing follows the host's width (viewBox), so a wide drawing never holds the host open. */
     svg {
       display: block;
       overflow: visible;
+      width: 100%;
+      height: auto;
     }
     svg .grid line {
       stroke: #dde3ea;
