@@ -3,7 +3,8 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import type { Database } from './db/client.js';
+import { openDatabaseWaiting } from './db/open-waiting.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
 import { startReleases } from './releases/start.js';
@@ -32,7 +33,7 @@ export async function startServer(
       ? 'Connecting to PostgreSQL (DATABASE_URL)…'
       : `Opening the embedded database in ${config.dbDir}…`,
   );
-  const database = await openDatabase(
+  const database = await openDatabaseWaiting(
     config.databaseUrl
       ? {
           url: config.databaseUrl,
@@ -43,6 +44,7 @@ export async function startServer(
             ),
         }
       : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
+    progress,
   );
   await database.migrate();
   if (config.seed) {
