@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
+import { textGuard } from './http/text-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
@@ -41,6 +42,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   const api = express.Router();
   api.use(express.json({ limit: config.bodyLimitBytes }));
   api.use(bodyGuard);
+  api.use(textGuard);
   // Public release data first: it needs no session and no database (it is read from the export).
   if (releases) api.use('/v1', releaseRoutes(releases.files));
   // The static client answers unknown public pages with 404 by looking them up in the same export.
