@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { openDatabaseWaiting } from './db/open-waiting.js';
+import { checkCodeSecret } from './db/code-secret-check.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
 import { startReleases } from './releases/start.js';
@@ -47,6 +48,10 @@ export async function startServer(
     progress,
   );
   await database.migrate();
+  await checkCodeSecret(database.db, resolveCodeSecret(config)).catch(async (e: unknown) => {
+    await database.close();
+    throw e;
+  });
   if (config.seed) {
     await seedDatabase(database.db, progress);
     await ensureOpenDemoSurvey(database.db, codeHasher(resolveCodeSecret(config)), progress);
