@@ -221,6 +221,7 @@ export class UnitPage extends LitElement {
       select {
         font: inherit;
         padding: 0.25rem;
+        max-width: min(28rem, 70vw);
       }
       .lineage {
         font-size: 0.9rem;
