@@ -23,7 +23,8 @@ const rowError = (line: number, item: string, code: string, message: Localized):
 /**
  * Imports paper or phone responses through the same validation and storage as online ones. Every
  * row is checked first; any problem rejects the whole file (422 with line, item and message per
- * problem) and nothing is written. Codes are claimed in the same transaction as the responses.
+ * problem) and nothing is written. All codes are claimed in one transaction, the answers queued
+ * sealed for the mixer (mixer.ts), which stores them in batches with online submissions.
  */
 export async function importResponses(
   db: Db,
