@@ -416,6 +416,5 @@
 'ws.users.roleDone': `Đã đổi vai trò.`,
 'ws.users.state': `Trạng thái`,
 'ws.year': `Năm`,
-'answer.units.filter': `Find a unit by name`,
     };
   
