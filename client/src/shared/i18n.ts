@@ -10,13 +10,27 @@ const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export const localeOf = (lang: Lang): string => locales[lang];
 
+// Constructing an Intl.NumberFormat costs far more than formatting: a 63-row table formats about
+// a thousand numbers per render, so formatters are made once per language and precision.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Numbers follow the locale: 62,53 in Vietnamese, 62.53 in English. */
 export function formatNumber(lang: Lang, value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return formatter(lang, digits).format(value);
 }
 
 /** A signed change: +1,25 / −0,50 (a true minus sign), or "—" when missing. */
@@ -27,8 +41,7 @@ export function formatSigned(lang: Lang, value: number | null | undefined, digit
   return `${value > 0 ? '+' : '−'}${text}`;
 }
 
-export const formatInteger = (lang: Lang, value: number): string =>
-  new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(value);
+export const formatInteger = (lang: Lang, value: number): string => formatter(lang, 0).format(value);
 
 export const formatPercent = (lang: Lang, share: number): string =>
   new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
