@@ -83,14 +83,6 @@ export interface LineageBody {
   noteEn?: string;
 }
 
-/** One problem in an uploaded file, by line (1-based, header = 1). */
-export interface RowProblem {
-  line: number;
-  column?: string;
-  code: string;
-  message: Localized;
-}
-
 /** Result of a units or lineage CSV import (all rows or none are written). */
 export interface SetupImportResult {
   rows: number;

@@ -1,4 +1,4 @@
-import type { AggregateNode, IndicatorNode, MethodologyNode } from './methodology/types.js';
+import type { AggregateNode, MethodologyNode } from './methodology/types.js';
 
 export interface FlatNode {
   node: MethodologyNode;
@@ -38,8 +38,4 @@ export function flatten(tree: AggregateNode, components?: readonly string[]): Fl
   };
   const root = visit(tree, 0);
   return { nodes, root, indicators, byCode };
-}
-
-export function isIndicator(node: MethodologyNode): node is IndicatorNode {
-  return node.type === 'indicator';
 }

@@ -29,6 +29,7 @@ export interface ColumnFrame {
 /**
  * One indicator's column for the given rows of a table: unit suppression → n below the indicator's
  * minRespondents → invalid/missing input → denomination.
+ * @public the module's one-call form (scoring/README.md); the engine calls its two steps itself.
  */
 export function indicatorColumn(
   m: Methodology,

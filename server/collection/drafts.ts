@@ -12,9 +12,6 @@ import { assertOpen } from './submit.js';
 
 export type CodeStatus = 'unused' | 'draft' | 'used';
 
-/** Days a draft may sit unchanged before the purge job deletes it. */
-export const DEFAULT_DRAFT_IDLE_DAYS = 30;
-
 /** The canonical code from a request body field, or a 422 naming the field and the typing problem. */
 export function readCode(value: unknown, path = '/code'): string {
   const parsed = parseCode(typeof value === 'string' ? value.slice(0, 64) : '');

@@ -16,8 +16,6 @@ import { splitResponse } from './ratings.js';
 import { seal, unseal } from './seal.js';
 
 export type Channel = 'online' | 'paper' | 'phone';
-export const CHANNELS: readonly Channel[] = ['online', 'paper', 'phone'];
-
 /** What the submitter gets back; identical on a retry, and it names nothing stored. */
 export interface Accepted {
   status: 'accepted';

@@ -10,14 +10,6 @@ export interface UpsertCount {
 
 export const emptyCount = (): UpsertCount => ({ inserted: 0, updated: 0, unchanged: 0 });
 
-export function addCounts(a: UpsertCount, b: UpsertCount): UpsertCount {
-  return {
-    inserted: a.inserted + b.inserted,
-    updated: a.updated + b.updated,
-    unchanged: a.unchanged + b.unchanged,
-  };
-}
-
 /**
  * Inserts rows, updating a conflicting row only where a value differs, so that re-running an import
  * rewrites nothing. Counts come from `xmax = 0` (a fresh tuple) on the rows PostgreSQL returns.

@@ -26,10 +26,6 @@ export interface PageView {
   isLast: boolean;
 }
 
-export function pageTitle(definition: SurveyDefinition, page: Page, t: (l: Localized) => string): string {
-  return t(page.section.title);
-}
-
 function errorSummary(v: PageView, fs: Field[]): TemplateResult | typeof nothing {
   if (!v.summary || v.errors.length === 0) return nothing;
   const unit = v.page.kind === 'unit' ? v.unitName(v.page.block, v.page.unit) : undefined;

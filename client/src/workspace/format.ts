@@ -11,5 +11,3 @@ export function formatDate(iso: string, withTime = false): string {
     ...(withTime ? { timeStyle: 'short' } : {}),
   }).format(d);
 }
-
-export const formatNumber = (n: number): string => new Intl.NumberFormat(locale()).format(n);

@@ -4,7 +4,15 @@ import request from 'supertest';
 import { suppress } from '#server/collection/monitoring.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { mixNow } from './mix.js';
-import { ANALYST_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
+import {
+  ANALYST_TOKEN,
+  issue,
+  nonce,
+  publishEdition,
+  seedFamily,
+  testApp,
+  validResponse,
+} from './support.js';
 
 interface Cell {
   value: string | null;

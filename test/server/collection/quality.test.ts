@@ -3,7 +3,15 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { describeEachDatabase } from '#test/support/db.js';
 import { mixNow } from './mix.js';
-import { ANALYST_TOKEN, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
+import {
+  ANALYST_TOKEN,
+  issue,
+  nonce,
+  publishEdition,
+  seedFamily,
+  testApp,
+  validResponse,
+} from './support.js';
 
 interface Aggregate {
   block: string;
@@ -101,7 +109,9 @@ describeEachDatabase('quality flags', (ctx) => {
     // Decided when the batch was mixed; the response keeps no minutes of its own, only the reason.
     const speeder = flagged.find((f) => f.flags.some((x) => x.code === 'speeder'))!;
     expect(speeder).to.not.have.property('completionMinutes');
-    expect(speeder.flags.find((x) => x.code === 'speeder')!.reason.en).to.match(/under 30% of .* median time \(2\d(\.5)? min\)/);
+    expect(speeder.flags.find((x) => x.code === 'speeder')!.reason.en).to.match(
+      /under 30% of .* median time \(2\d(\.5)? min\)/,
+    );
     expect(
       flagged.filter((f) => f.flags.some((x) => x.code === 'near_duplicate')).every((f) => f.openMode),
     ).to.equal(true);

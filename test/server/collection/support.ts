@@ -16,10 +16,7 @@ export const DEPARTMENTS = ['SO_KHDT', 'SO_TC', 'SO_XD', 'CUC_THUE', 'SO_TNMT', 
 export const LOCALITIES = ['P_AN_BINH', 'X_HOA_LAC', 'X_TAN_PHU'];
 
 /** An app over the test database whose log lines are captured in `logs`. */
-export function testApp(
-  database: Database,
-  extra: { codeAttempts?: number } = {},
-) {
+export function testApp(database: Database, extra: { codeAttempts?: number } = {}) {
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
