@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '#server/db/client.js';
+import { isDatabaseUnavailable } from '#server/db/unavailable.js';
+import { safeError } from '#server/http/error-handler.js';
 import type { CodeHasher } from './code-hash.js';
 import { purgeDrafts } from './drafts.js';
 import { compactSensitiveTables, runMixer, type MixerSettings } from './mixer.js';
@@ -54,9 +56,16 @@ export function startCollectionJobs(
       running = undefined;
     }));
   const tick = () => {
-    runOnce().catch((err: unknown) =>
-      logger?.error({ err }, 'collection job failed; retrying next interval'),
-    );
+    // safeError: a failed query's message may quote its parameters (code hashes, sealed answers).
+    runOnce().catch((err: unknown) => {
+      const lost = isDatabaseUnavailable(err);
+      logger?.[lost ? 'warn' : 'error'](
+        { err: safeError(err) },
+        lost
+          ? 'collection job: database unavailable; retrying next interval'
+          : 'collection job failed; retrying next interval',
+      );
+    });
   };
   const timer = setInterval(tick, settings.intervalSeconds * 1000);
   timer.unref();
