@@ -1,6 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Localized } from '#api/text.js';
+import rankingParams from '#api/schemas/rankings/ranking-params.schema.json' with { type: 'json' };
+import rankingQuery from '#api/schemas/rankings/ranking-query.schema.json' with { type: 'json' };
 import { badRequest, notFound } from '#server/http/errors.js';
+import { validate, validQuery } from '#server/http/validate.js';
 import type { PublicFileCache } from '#server/releases/file-cache.js';
 import { PUBLIC_ROOT } from '#server/releases/public-files.js';
 
@@ -9,7 +12,6 @@ import { PUBLIC_ROOT } from '#server/releases/public-files.js';
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9_.-]*?)(\.json|\.csv)?$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const YEAR = /^\d{4}$/;
 const YEAR_LONG = 365 * 24 * 3600;
 const NO_SUCH: Localized = { vi: 'Không có tài nguyên này', en: 'No such resource' };
 const NO_RELEASE: Localized = { vi: 'Chưa có bản công bố nào', en: 'No release yet' };
@@ -53,16 +55,6 @@ function extOf(raw: string | undefined, allowed: string[]): string {
 const releaseId = (id: string) => {
   if (!CODE.test(id)) throw notFound({ vi: `Không có bản công bố ${id}`, en: `No release ${id}` });
   return id;
-};
-
-const yearOf = (raw: string) => {
-  const p = parseName(raw);
-  if (!p || !YEAR.test(p.name))
-    throw badRequest('invalid_year', {
-      vi: `Năm không hợp lệ: "${raw}" (cần 4 chữ số, ví dụ 2016)`,
-      en: `Invalid year: "${raw}" (expected four digits, e.g. 2016)`,
-    });
-  return p;
 };
 
 /** Sends a public file with a strong ETag (304 when it matches); versioned URLs are immutable. */
@@ -125,15 +117,16 @@ export function releaseRoutes(files: PublicFileCache): Router {
     const ext = extOf(req.params.ext, ['json', 'pem']);
     await send(req, res, `keys/release-signing.${ext}`, { vi: 'Chưa có khóa ký', en: 'No signing key yet' });
   });
-  router.get('/rankings/:family/:year', async (req, res) => {
-    const { name: year, format } = yearOf(req.params.year);
-    const { family } = req.params;
-    const b = blockOf(req);
+  // Year, family and block are checked by their schemas: a bad one is a 422 naming the field.
+  const rankingInput = validate({ params: rankingParams, query: rankingQuery });
+  router.get('/rankings/:family/:year', rankingInput, async (req, res) => {
+    const { family, year: name } = req.params as { family: string; year: string };
+    const { name: year, format } = parseName(name)!;
+    const b = validQuery<{ block?: string }>(req).block;
     const missing = {
       vi: `Không có bảng xếp hạng ${family} năm ${year}${b ? ` cho khối ${b}` : ''}`,
       en: `No ${family} ranking for ${year}${b ? ` in block ${b}` : ''}`,
     };
-    if (!CODE.test(family)) throw notFound(missing);
     await send(req, res, viewFile(`rankings/${family}/${year}${b ? `/${b}` : ''}`, format, req), missing);
   });
   router.get('/units/:family/:code', async (req, res) => {

@@ -114,13 +114,27 @@ describeEachDatabase('rankings API', (ctx) => {
     expect(res.body.error.messages.vi).to.equal('Không có bảng xếp hạng pci năm 1999');
   });
 
-  it('GET /api/v1/rankings/pci/abc is a 400 naming the year', async () => {
-    const res = await request(app).get('/api/v1/rankings/pci/abc?lang=vi').expect(400);
-    expect(res.body.error).to.include({
-      code: 'invalid_year',
-      message: 'Năm không hợp lệ: "abc" (cần 4 chữ số, ví dụ 2016)',
-    });
+  it('GET /api/v1/rankings/pci/abc is a 422 naming the year, bilingual', async () => {
+    const res = await request(app).get('/api/v1/rankings/pci/abc?lang=vi').expect(422);
+    expect(res.body.error.code).to.equal('validation_failed');
+    const [first] = res.body.error.details;
+    expect([first.path, first.code]).to.deep.equal(['/params/year', 'invalid_format']);
+    expect(first.message.vi).to.be.a('string').and.not.equal(first.message.en);
   });
+
+  // Wrong-type, bad-format and unknown-field cases of the public ranking's path and query.
+  for (const [url, field, code] of [
+    ['/api/v1/rankings/PCI!/2016', '/params/family', 'invalid_format'],
+    ['/api/v1/rankings/pci/2016?block=a&block=b', '/query/block', 'invalid_type'],
+    ['/api/v1/rankings/pci/2016?block=%3Cscript%3E', '/query/block', 'invalid_format'],
+    ['/api/v1/rankings/pci/2016.csv?colour=1', '/query/colour', 'unknown_key'],
+  ]) {
+    it(`GET ${url} is a 422 naming ${field} (${code})`, async () => {
+      const res = await request(app).get(url!).expect(422);
+      expect(res.body.error.code).to.equal('validation_failed');
+      expect([res.body.error.details[0].path, res.body.error.details[0].code]).to.deep.equal([field, code]);
+    });
+  }
 
   it('GET /api/nothing is a JSON 404', async () => {
     const res = await request(app).get('/api/nothing').expect(404);
@@ -159,7 +173,8 @@ describeEachDatabase('rankings API', (ctx) => {
 
   it('request logs carry the route pattern and never the query string or body', async () => {
     logs.length = 0;
-    await request(app).get('/api/v1/rankings/pci/2016?secret=K7Q2-M9XD').expect(200);
+    await request(app).get('/api/v1/rankings/pci/2016?lang=en').expect(200);
+    await request(app).get('/api/v1/rankings/pci/2016?secret=K7Q2-M9XD').expect(422);
     await request(app).post('/api/nothing').send({ code: 'K7Q2-M9XD-4HTB' });
     const text = logs.join('');
     expect(text).to.include('"route":"/api/v1/rankings/:family/:year"');
