@@ -20,19 +20,12 @@ const rowError = (line: number, item: string, code: string, message: Localized):
   message,
 });
 
-/**
- * Imports paper or phone responses through the same validation and storage as online ones. Every
- * row is checked first; any problem rejects the whole file (422 with line, item and message per
- * problem) and nothing is written. All codes are claimed in one transaction, the answers queued
- * sealed for the mixer (mixer.ts), which stores them in batches with online submissions.
- */
-export async function importResponses(
-  db: Db,
-  hasher: CodeHasher,
-  edition: LoadedEdition,
-  sheet: Sheet,
-  defaultChannel: Channel,
-): Promise<ImportResult> {
+type Prepared = StoreInput & { line: number; hash: string };
+type Row = Sheet['rows'][number];
+type RowInput = Pick<StoreInput, 'response' | 'channel'> & { code: string };
+
+/** Problems of the header row: columns the template does not have, a missing code column. */
+function headerErrors(edition: LoadedEdition, sheet: Sheet): RowError[] {
   const errors: RowError[] = [];
   const expected = new Set(templateHeader(edition.definition));
   for (const column of sheet.header) {
@@ -53,42 +46,62 @@ export async function importResponses(
       }),
     );
   }
-  if (errors.length > 0) throw failed(errors);
+  return errors;
+}
 
-  const prepared: Array<StoreInput & { line: number; hash: string }> = [];
+/** Problems of one row's cells (formulas, code, channel, answers); its store input when the code parses. */
+function checkRow(
+  edition: LoadedEdition,
+  row: Row,
+  defaultChannel: Channel,
+  errors: RowError[],
+): RowInput | undefined {
+  for (const column of row.formulas) {
+    errors.push(
+      rowError(row.line, column, 'formula', {
+        vi: 'Ô chứa công thức; hãy nhập giá trị',
+        en: 'The cell holds a formula; enter the value instead',
+      }),
+    );
+  }
+  const parsed = parseCode(row.cells.get(CODE_COLUMN) ?? '');
+  if (!parsed.ok)
+    errors.push(
+      rowError(row.line, CODE_COLUMN, `code_${parsed.problem}`, CODE_PROBLEM_MESSAGES[parsed.problem]),
+    );
+  const channelCell = row.cells.get(CHANNEL_COLUMN) ?? '';
+  const channel = (channelCell || defaultChannel) as Channel;
+  if (channel !== 'paper' && channel !== 'phone') {
+    errors.push(
+      rowError(row.line, CHANNEL_COLUMN, 'invalid_channel', {
+        vi: 'Kênh phải là paper (giấy) hoặc phone (điện thoại)',
+        en: 'The channel must be paper or phone',
+      }),
+    );
+  }
+  const { response, columnOf } = rowToResponse(edition.definition, row.cells);
+  const result = validateResponse(edition.definition, edition.context, response);
+  for (const e of result.errors) errors.push(rowError(row.line, columnOf(e.path), e.code, e.message));
+  return parsed.ok ? { code: parsed.code, response, channel } : undefined;
+}
+
+/** Checks every row and the codes' repeats within the file; the rows to store. */
+async function checkRows(
+  hasher: CodeHasher,
+  edition: LoadedEdition,
+  sheet: Sheet,
+  defaultChannel: Channel,
+  errors: RowError[],
+): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
   const seen = new Map<string, number>();
   let done = 0;
   for (const row of sheet.rows) {
     // Validation is CPU work; yield every 200 rows so a 20,000-row file never stalls other requests.
     if (++done % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const column of row.formulas) {
-      errors.push(
-        rowError(row.line, column, 'formula', {
-          vi: 'Ô chứa công thức; hãy nhập giá trị',
-          en: 'The cell holds a formula; enter the value instead',
-        }),
-      );
-    }
-    const parsed = parseCode(row.cells.get(CODE_COLUMN) ?? '');
-    if (!parsed.ok)
-      errors.push(
-        rowError(row.line, CODE_COLUMN, `code_${parsed.problem}`, CODE_PROBLEM_MESSAGES[parsed.problem]),
-      );
-    const channelCell = row.cells.get(CHANNEL_COLUMN) ?? '';
-    const channel = (channelCell || defaultChannel) as Channel;
-    if (channel !== 'paper' && channel !== 'phone') {
-      errors.push(
-        rowError(row.line, CHANNEL_COLUMN, 'invalid_channel', {
-          vi: 'Kênh phải là paper (giấy) hoặc phone (điện thoại)',
-          en: 'The channel must be paper or phone',
-        }),
-      );
-    }
-    const { response, columnOf } = rowToResponse(edition.definition, row.cells);
-    const result = validateResponse(edition.definition, edition.context, response);
-    for (const e of result.errors) errors.push(rowError(row.line, columnOf(e.path), e.code, e.message));
-    if (!parsed.ok) continue;
-    const hash = hasher.code(parsed.code);
+    const input = checkRow(edition, row, defaultChannel, errors);
+    if (!input) continue;
+    const hash = hasher.code(input.code);
     const earlier = seen.get(hash);
     if (earlier !== undefined) {
       errors.push(
@@ -100,8 +113,13 @@ export async function importResponses(
       continue;
     }
     seen.set(hash, row.line);
-    prepared.push({ line: row.line, hash, code: parsed.code, nonce: null, response, channel });
+    prepared.push({ line: row.line, hash, ...input, nonce: null });
   }
+  return prepared;
+}
+
+/** Problems of codes that are not this edition's or already used (looked up 1000 at a time). */
+async function codeErrors(db: Db, edition: LoadedEdition, prepared: Prepared[]): Promise<RowError[]> {
   const hashes = prepared.map((p) => p.hash);
   const known = new Map<string, boolean>();
   for (let i = 0; i < hashes.length; i += 1000) {
@@ -116,6 +134,7 @@ export async function importResponses(
       );
     for (const r of rows) known.set(r.hash, r.used);
   }
+  const errors: RowError[] = [];
   for (const p of prepared) {
     const used = known.get(p.hash);
     if (used === undefined)
@@ -133,8 +152,11 @@ export async function importResponses(
         }),
       );
   }
-  if (errors.length > 0) throw failed(errors);
+  return errors;
+}
 
+/** Claims every code and queues every answer in one transaction; the count by channel. */
+async function storeAll(db: Db, hasher: CodeHasher, edition: LoadedEdition, prepared: Prepared[]) {
   const byChannel: Partial<Record<Channel, number>> = {};
   await db.transaction(async (tx) => {
     for (const p of prepared) {
@@ -142,6 +164,28 @@ export async function importResponses(
       byChannel[p.channel] = (byChannel[p.channel] ?? 0) + 1;
     }
   });
+  return byChannel;
+}
+
+/**
+ * Imports paper or phone responses through the same validation and storage as online ones. Every
+ * row is checked first; any problem rejects the whole file (422 with line, item and message per
+ * problem) and nothing is written. All codes are claimed in one transaction, the answers queued
+ * sealed for the mixer (mixer.ts), which stores them in batches with online submissions.
+ */
+export async function importResponses(
+  db: Db,
+  hasher: CodeHasher,
+  edition: LoadedEdition,
+  sheet: Sheet,
+  defaultChannel: Channel,
+): Promise<ImportResult> {
+  const errors = headerErrors(edition, sheet);
+  if (errors.length > 0) throw failed(errors);
+  const prepared = await checkRows(hasher, edition, sheet, defaultChannel, errors);
+  errors.push(...(await codeErrors(db, edition, prepared)));
+  if (errors.length > 0) throw failed(errors);
+  const byChannel = await storeAll(db, hasher, edition, prepared);
   return { imported: prepared.length, byChannel };
 }
 
