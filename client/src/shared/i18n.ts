@@ -8,8 +8,6 @@ export type { Lang };
  */
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-export const localeOf = (lang: Lang): string => locales[lang];
-
 // Constructing an Intl.NumberFormat costs far more than formatting: a 63-row table formats about
 // a thousand numbers per render, so formatters are made once per language and precision.
 const formatters = new Map<string, Intl.NumberFormat>();
