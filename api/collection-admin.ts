@@ -1,6 +1,7 @@
 // Payloads of the analyst side of the collection API (/api/v1/admin/survey-editions/:slug/…).
 // Request bodies and the respondent side are in collection.ts.
 import type { FieldError } from './errors.js';
+import type { FileProblem } from './file-problem.js';
 import type { Localized } from './text.js';
 
 export type Channel = 'online' | 'paper' | 'phone';
@@ -80,10 +81,13 @@ export interface AggregatesPayload {
   rows: UnitItemAggregate[];
 }
 
-/** A problem in one cell (or row) of an imported file. */
-export interface RowError extends FieldError {
-  line: number;
-  item: string;
+/**
+ * A problem in one cell (or row) of a paper/phone intake file: the file problem every importer
+ * reports (`column` is the item code or column header), with a bilingual message, sent as a field
+ * error of the 422 answer (`path` is `/rows/<line>/<column>`).
+ */
+export interface RowError extends FieldError, FileProblem<Localized> {
+  column: string;
 }
 
 /** 201 answer to POST …/imports */

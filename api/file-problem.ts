@@ -4,13 +4,14 @@
  * characters of a JSON line), and paper intake (the item code). Reported as `file:line:column: message`,
  * as compilers do, so editors can jump to it.
  */
-export interface FileProblem {
+export interface FileProblem<Message = string> {
   file: string;
   /** 1-based line in the file. */
   line: number;
   /** A column header, or a 1-based position; '' when the problem is the whole line. */
   column: string | number;
-  message: string;
+  /** Text for a command's output; bilingual (`Localized`) where the problem goes back over HTTP. */
+  message: Message;
 }
 
 export function formatFileProblem(p: FileProblem): string {

@@ -12,10 +12,14 @@ import { CHANNEL_COLUMN, CODE_COLUMN, rowToResponse, templateHeader } from './im
 import type { Sheet } from './import-read.js';
 import { storeResponse, type Channel, type StoreInput } from './submit.js';
 
-const rowError = (line: number, item: string, code: string, message: Localized): RowError => ({
-  path: `/rows/${line}/${item}`,
+// An upload is the request body and carries no name of its own.
+const UPLOAD = 'upload';
+
+const rowError = (line: number, column: string, code: string, message: Localized): RowError => ({
+  path: `/rows/${line}/${column}`,
+  file: UPLOAD,
   line,
-  item,
+  column,
   code,
   message,
 });
@@ -196,8 +200,8 @@ function failed(errors: RowError[]): HttpError {
     422,
     'import_failed',
     {
-      vi: `Không nhập tệp: ${errors.length} lỗi (dòng ${first.line}, ${first.item}: ${first.message.vi}). Không có dòng nào được lưu.`,
-      en: `File not imported: ${errors.length} error(s) (line ${first.line}, ${first.item}: ${first.message.en}). No row was stored.`,
+      vi: `Không nhập tệp: ${errors.length} lỗi (dòng ${first.line}, ${first.column}: ${first.message.vi}). Không có dòng nào được lưu.`,
+      en: `File not imported: ${errors.length} error(s) (line ${first.line}, ${first.column}: ${first.message.en}). No row was stored.`,
     },
     errors.slice(0, 1000),
   );

@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import request from 'supertest';
+import type { RowError } from '#api/collection-admin.js';
 import { responseRatings, responses, surveyCodes } from '#server/db/schema/index.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { mixNow } from './mix.js';
@@ -15,13 +16,6 @@ const fixture = (name: string, codes: Record<string, string>): string =>
     /\{\{(\w+)\}\}/g,
     (_, k: string) => codes[k] ?? '',
   );
-
-interface RowError {
-  line: number;
-  item: string;
-  code: string;
-  message: { vi: string; en: string };
-}
 
 describeEachDatabase('paper and phone import', (ctx) => {
   let app: Express;
@@ -93,7 +87,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
     const before = await stored();
     const res = await upload(text, 'text/csv');
     expect(res.status).to.equal(422);
-    expect((res.body.error.details as RowError[]).map((d) => [d.line, d.item, d.code])).to.deep.equal([
+    expect((res.body.error.details as RowError[]).map((d) => [d.line, d.column, d.code])).to.deep.equal([
       [2, 'survey_code', 'code_used'],
       [3, 'survey_code', 'code_used'],
       [4, 'survey_code', 'code_used'],
@@ -112,7 +106,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
     expect(res.status).to.equal(422);
     expect(res.body.error.code).to.equal('import_failed');
     const details = res.body.error.details as RowError[];
-    const got = details.map((d) => `${d.line} ${d.item} ${d.code}`);
+    const got = details.map((d) => `${d.line} ${d.column} ${d.code}`);
     expect(got).to.include.members([
       '3 R_DEPT.1.TR1 not_in_scale',
       '4 A1 required',
@@ -122,7 +116,11 @@ describeEachDatabase('paper and phone import', (ctx) => {
       '6 survey_code duplicate_code',
     ]);
     expect(got.some((g) => g.startsWith('2 '))).to.equal(false);
-    for (const d of details) expect(d.message.vi).to.be.a('string').and.not.equal(d.message.en);
+    for (const d of details) {
+      expect(d.message.vi).to.be.a('string').and.not.equal(d.message.en);
+      // The file problem every importer reports, and a field error naming the cell.
+      expect([d.file, d.path]).to.deep.equal(['upload', `/rows/${d.line}/${d.column}`]);
+    }
     expect(await stored()).to.equal(before);
     const used = await ctx.database.db
       .select({ n: count() })
@@ -134,7 +132,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
   it('refuses a file with an unknown column before reading any row', async () => {
     const res = await upload('survey_code,CONSENT,EVIL\r\nx,1,2\r\n', 'text/csv');
     expect(res.status).to.equal(422);
-    expect(res.body.error.details[0]).to.include({ line: 1, item: 'EVIL', code: 'unknown_column' });
+    expect(res.body.error.details[0]).to.include({ line: 1, column: 'EVIL', code: 'unknown_column' });
   });
 
   it('imports an XLSX filled in from the downloaded template; formula cells are refused', async () => {
@@ -175,7 +173,7 @@ describeEachDatabase('paper and phone import', (ctx) => {
     );
     const refused = await upload(Buffer.from(await withFormula.xlsx.writeBuffer()), XLSX, '?channel=phone');
     expect(refused.status).to.equal(422);
-    expect(refused.body.error.details[0]).to.include({ line: 3, item: 'A2', code: 'formula' });
+    expect(refused.body.error.details[0]).to.include({ line: 3, column: 'A2', code: 'formula' });
     const before = await stored();
     const res = await upload(await save(), XLSX, '?channel=phone');
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
