@@ -4,7 +4,7 @@ import { validateResponse } from '#surveys/validate.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
 import { openSubmissions, pendingSubmissions } from '#server/db/schema/index.js';
-import type { QualityFlag } from '#api/collection-admin.js';
+import type { Channel, QualityFlag } from '#api/collection-admin.js';
 import { HttpError } from '#server/http/errors.js';
 import { claimCode, codeUsed } from './claim.js';
 import type { CodeHasher } from './code-hash.js';
@@ -15,7 +15,7 @@ import { straightLining } from './quality.js';
 import { splitResponse } from './ratings.js';
 import { seal, unseal } from './seal.js';
 
-export type Channel = 'online' | 'paper' | 'phone';
+export type { Channel };
 /** What the submitter gets back; identical on a retry, and it names nothing stored. */
 export interface Accepted {
   status: 'accepted';
