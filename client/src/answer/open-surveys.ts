@@ -1,6 +1,7 @@
 // <ci-open-surveys>: the survey editions open today, with their window and a link to answer; a demo
 // edition also offers a few try-it codes, marked as demo. Small, so the public pages can place it
-// (home page, a family's pages: `family` filters by family code).
+// (home page, a family's pages: `family` filters by family code; `announce` adds a heading and shows
+// nothing at all when no survey is open, so a page without one is not cluttered).
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { OpenSurvey } from '#api/open-surveys.js';
@@ -13,7 +14,7 @@ export const surveyHref = (slug: string, code?: string): string =>
   `/${currentLang() === 'vi' ? 'khao-sat' : 'survey'}/${encodeURIComponent(slug)}${currentLang() === 'en' ? '?lang=en' : ''}${code ? `#code=${code}` : ''}`;
 
 export class OpenSurveys extends LitElement {
-  static override properties = { family: {}, surveys: { state: true } };
+  static override properties = { family: {}, announce: { type: Boolean }, surveys: { state: true } };
   static override styles = css`
     :host {
       display: block;
@@ -30,6 +31,10 @@ export class OpenSurveys extends LitElement {
       border: 1px solid var(--line, #dde3ea);
       border-radius: 8px;
       padding: 12px 14px;
+    }
+    h2 {
+      margin: 0 0 8px;
+      font-size: 1.1rem;
     }
     h3 {
       margin: 0 0 4px;
@@ -73,11 +78,14 @@ export class OpenSurveys extends LitElement {
 
   /** Only this family's editions (a family code), or all when unset. */
   declare family: string | undefined;
+  /** A public page's announcement: headed, and absent when nothing is open. */
+  declare announce: boolean;
   declare surveys: OpenSurvey[] | undefined;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    this.announce = false;
   }
 
   override connectedCallback(): void {
@@ -119,13 +127,19 @@ export class OpenSurveys extends LitElement {
   override render(): TemplateResult {
     if (!this.surveys) return html``;
     const list = this.surveys.filter((s) => !this.family || s.family.code === this.family);
+    if (list.length === 0 && this.announce) return html``;
     if (list.length === 0)
       return html`<p class="muted">
         ${msg('No survey is open at the moment.', { id: 'answer.open.none' })}
       </p>`;
-    return html`<ul>
+    const items = html`<ul>
       ${list.map((s) => this.item(s))}
     </ul>`;
+    if (!this.announce) return items;
+    return html`<section aria-labelledby="open-surveys-title">
+      <h2 id="open-surveys-title">${msg('Surveys open now', { id: 'answer.missing.title' })}</h2>
+      ${items}
+    </section>`;
   }
 }
 

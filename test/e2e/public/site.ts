@@ -2,12 +2,15 @@ import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '#server/app.js';
+import { codeHasher } from '#server/collection/code-hash.js';
 import { createLogger } from '#server/http/logger.js';
 import { staticClient } from '#server/http/static-client.js';
 import { importShippedPci } from '#server/import/run.js';
 import { publishDemoReleases } from '#server/publish/demo.js';
 import { publishImportedEditions } from '#server/releases/publish-imported.js';
 import { seedDemo } from '#server/seed/demo.js';
+import { ensureOpenDemoSurvey } from '#server/seed/demo-open.js';
+import { CODE_SECRET } from '#test/server/collection/support.js';
 import { launchBrowser } from '#test/support/browser.js';
 import { backends, resetDatabase } from '#test/support/db.js';
 import { testReleases } from '#test/support/releases.js';
@@ -27,13 +30,15 @@ async function start(): Promise<{ site: PublicSite; server: Server }> {
   await resetDatabase(database);
   await importShippedPci(database.db);
   await seedDemo(database.db, () => {}, { firms: 700 });
+  // As `npm start` does on every start: the demo province's survey for the current year, with demo codes.
+  await ensureOpenDemoSurvey(database.db, codeHasher(CODE_SECRET));
   const releases = testReleases(database.db);
   await publishImportedEditions(database.db, releases.key, 'pci');
   if (process.env.PUBLIC_E2E_DEMO !== '0')
     await publishDemoReleases(database.db, releases.key, () => {}, { resamples: 40 });
   await releases.refresh();
   const app = createApp({
-    config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'production' },
+    config: { bodyLimitBytes: 1 << 20, trustProxy: false, nodeEnv: 'production', codeSecret: CODE_SECRET },
     database,
     logger: createLogger('silent'),
     client: staticClient(),

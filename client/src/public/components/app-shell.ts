@@ -3,6 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Lang } from '#api/text.js';
 import { fetchSigningKey } from '#client/src/shared/api.js';
 import { setLang } from '#client/src/shared/localize.js';
+import { parsePublicPath } from '#api/public-paths.js';
 import { parseUrl, switchFamily, toUrl, type ViewState } from '#client/src/public/url-state.js';
 import { shellStyles } from './shell-styles.js';
 import './not-found.js';
@@ -22,6 +23,8 @@ type StateChange = CustomEvent<{ patch: Partial<ViewState>; replace?: boolean }>
 export class AppShell extends LitElement {
   static override properties = { state: { state: true }, _fingerprint: { state: true } };
   declare state: ViewState;
+  /** The URL is the site's root: its ranking page then announces every open survey, not only its family's. */
+  private _home = isHome();
   declare _fingerprint: string | undefined;
 
   constructor() {
@@ -31,6 +34,7 @@ export class AppShell extends LitElement {
   }
 
   private readonly _onPop = () => {
+    this._home = isHome();
     this.state = parseUrl(location.href);
   };
 
@@ -42,6 +46,7 @@ export class AppShell extends LitElement {
     if (/^\/(api|admin|survey|khao-sat)(\/|$)/.test(a.pathname)) return;
     e.preventDefault();
     history.pushState(null, '', a.pathname + a.search);
+    this._home = isHome();
     this.state = parseUrl(location.href);
     scrollTo(0, 0);
   };
@@ -50,7 +55,7 @@ export class AppShell extends LitElement {
     super.connectedCallback();
     addEventListener('popstate', this._onPop);
     addEventListener('click', this._onClick);
-    if (this.state.view !== 'not-found') history.replaceState(null, '', toUrl(this.state));
+    if (this.state.view !== 'not-found' && !this._home) history.replaceState(null, '', toUrl(this.state));
     fetchSigningKey(this.state.lang)
       .then((k) => (this._fingerprint = k.fingerprint))
       .catch(() => (this._fingerprint = undefined));
@@ -67,7 +72,10 @@ export class AppShell extends LitElement {
     this.state = familyChanged
       ? { ...switchFamily(this.state, patch.family!), ...patch, sort: 'rank', dir: 'asc' }
       : { ...this.state, ...patch };
-    const url = toUrl(this.state);
+    // A language switch and the latest year filled in keep the home page; any other change makes it
+    // the ranking page it shows.
+    this._home &&= Object.keys(patch).every((k) => k === 'lang' || (replace && k === 'year'));
+    const url = this._home ? `/${this.state.lang === 'en' ? '?lang=en' : ''}` : toUrl(this.state);
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
   }
@@ -103,7 +111,7 @@ export class AppShell extends LitElement {
     const on = (e: StateChange) => this._update(e.detail.patch, e.detail.replace);
     switch (s.view) {
       case 'ranking':
-        return html`<ci-ranking-page .state=${s} @state-change=${on}></ci-ranking-page>`;
+        return html`<ci-ranking-page .state=${s} .home=${this._home} @state-change=${on}></ci-ranking-page>`;
       case 'unit':
         return html`<ci-unit-page .state=${s} @state-change=${on}></ci-unit-page>`;
       case 'compare':
@@ -176,6 +184,10 @@ export class AppShell extends LitElement {
   }
 
   static override styles = shellStyles;
+}
+
+function isHome(): boolean {
+  return parsePublicPath(location.pathname)?.view === 'home';
 }
 
 customElements.define('ci-app', AppShell);

@@ -20,6 +20,7 @@ import './tier-legend.js';
 import './view-controls.js';
 import './what-if-panel.js';
 import './embed-snippet.js';
+import '#client/src/answer/open-surveys.js';
 
 /** The methodology parts of a release document, when the platform computed it (imported releases have none). */
 function methodologyOf(doc: ReleaseDocument | undefined): WhatIfMethodology | null {
@@ -33,8 +34,14 @@ function methodologyOf(doc: ReleaseDocument | undefined): WhatIfMethodology | nu
  * @fires state-change - `{patch, replace?}` when the reader changes the view.
  */
 export class RankingPage extends LitElement {
-  static override properties = { state: { attribute: false }, _highlight: { state: true } };
+  static override properties = {
+    state: { attribute: false },
+    home: { attribute: false },
+    _highlight: { state: true },
+  };
   declare state: ViewState;
+  /** The site's home page: announce the surveys open in every family, not only this one. */
+  declare home: boolean;
   declare _highlight: string | null;
   private _memo: { key: unknown[]; bands: TierBand[]; whatIf: WhatIfResult | null } | undefined;
 
@@ -42,6 +49,7 @@ export class RankingPage extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this._highlight = null;
+    this.home = false;
   }
 
   private readonly _families = new Task(this, {
@@ -234,6 +242,7 @@ export class RankingPage extends LitElement {
       <h1>${r.family.name[lang]} ${r.year} · ${r.block.name[lang]}</h1>
       <p class="summary" id="summary">${summary}</p>
       ${this._links(r)}
+      ${this.state.embed ? nothing : html`<ci-open-surveys announce family=${this.home ? nothing : r.family.code}></ci-open-surveys>`}
       <ci-tier-legend .bands=${bands} .lang=${lang}></ci-tier-legend>
       ${this._chart(r, bands, w, summary)}
       <details class="whatif" ?open=${this.state.weights !== null}>
