@@ -106,7 +106,13 @@ export function simplifiedFeatures(topo: Topology, tolerance: number) {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const source = process.argv[2] ?? '/work/shared/reference/geo';
+  const source = process.argv[2];
+  if (!source) {
+    console.error(
+      'usage: npx tsx client/geo/simplify.ts <folder with vn-provinces-63.geo.json and vn-provinces-34.geo.json>',
+    );
+    process.exit(2);
+  }
   const target = path.join(here, '../public/geo');
   mkdirSync(target, { recursive: true });
   for (const name of ['vn-provinces-63', 'vn-provinces-34']) {
