@@ -14,7 +14,7 @@ export const families = pgTable('families', {
   sourceEn: text('source_en'),
 });
 
-/** One yearly edition of a family. */
+/** One edition of a family: yearly, or monthly/quarterly for a service family (`year` holds YYYYMM). */
 export const editions = pgTable(
   'editions',
   {
@@ -30,7 +30,11 @@ export const editions = pgTable(
   },
   (t) => [
     unique('editions_family_year').on(t.familyId, t.year),
-    check('editions_year', sql`${t.year} between 2000 and 2100`),
+    // A year (2000–2100), or for a family published by month or quarter a period YYYYMM (api/periods.ts).
+    check(
+      'editions_year',
+      sql`${t.year} between 2000 and 2100 or (${t.year} between 200001 and 210012 and ${t.year} % 100 between 1 and 12)`,
+    ),
   ],
 );
 

@@ -6,3 +6,4 @@ export * from './accounts.js';
 export * from './workspace.js';
 export * from './releases.js';
 export * from './settings.js';
+export * from './delivery.js';

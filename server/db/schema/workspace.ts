@@ -22,6 +22,8 @@ export const familySettings = pgTable('family_settings', {
     .references(() => families.id, { onDelete: 'cascade' }),
   /** Four eyes: the publisher must differ from the last editor of the methodology. */
   requireFourEyes: boolean('require_four_eyes').notNull().default(false),
+  /** How often a service family publishes: one edition per month or per quarter (api/periods.ts). */
+  editionPeriod: text('edition_period', { enum: ['month', 'quarter'] }),
 });
 
 /** A block's boundaries for the public map: a GeoJSON FeatureCollection whose features carry unit codes. */
