@@ -14,6 +14,7 @@ import {
 } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import { publishEdition } from '#server/releases/publish-edition.js';
+import type { Published } from '#server/releases/publish.js';
 import type { ReleaseService } from '#server/releases/service.js';
 import { excludesFlagged } from './editions.js';
 import { editionId, getVersion } from './methodologies.js';
@@ -160,38 +161,55 @@ export async function publishPublication(
       en: 'The publisher must differ from the last editor of the methodology (four-eyes rule)',
     });
   const previous = await currentRelease(db, family, year);
-  const published = await publishEdition(db, releases.key, {
+  // The publication row and its audit entry are written in the release's own transaction, so a
+  // failure anywhere leaves neither a release without its workflow state nor the reverse.
+  await publishEdition(db, releases.key, {
     family,
     year,
     methodology: v.body as Methodology,
     excludeFlagged: await excludesFlagged(db, family, year),
     supersedes: previous?.id ?? null,
-  });
-  await db.transaction(async (tx) => {
-    await tx
-      .update(publications)
-      .set({ state: 'published', publishedBy: actor.id, releaseId: published.id, updatedAt: new Date() })
-      .where(eq(publications.id, id));
-    if (previous)
-      await tx
-        .update(publications)
-        .set({ state: 'superseded', updatedAt: new Date() })
-        .where(and(eq(publications.releaseId, previous.id), eq(publications.state, 'published')));
-    await recordAudit(tx, actor, {
-      action: 'release.publish',
-      entityType: 'release',
-      entityId: published.id,
-      familyCode: family,
-      before: previous ? { release: previous.id } : null,
-      after: {
-        year,
-        release: published.id,
-        sha256: published.sha256,
-        methodologyHash: v.hash,
-        supersedes: previous?.id ?? null,
-      },
-    });
+    inTransaction: (tx, release) =>
+      recordPublished(tx, actor, { id, family, year, hash: v.hash, release, previous: previous?.id ?? null }),
   });
   await releases.refresh();
   return (await listPublications(db, family, year)).find((x) => x.id === id)!;
+}
+
+interface PublishedFacts {
+  id: number;
+  family: string;
+  year: number;
+  hash: string;
+  release: Published;
+  previous: string | null;
+}
+
+/** The workflow's bookkeeping of a publish, run inside the release's transaction. */
+async function recordPublished(tx: Db, actor: Actor, f: PublishedFacts): Promise<void> {
+  const moved = await tx
+    .update(publications)
+    .set({ state: 'published', publishedBy: actor.id, releaseId: f.release.id, updatedAt: new Date() })
+    .where(and(eq(publications.id, f.id), eq(publications.state, 'review')))
+    .returning({ id: publications.id });
+  if (!moved.length) throw wrongState('published', 'review');
+  if (f.previous)
+    await tx
+      .update(publications)
+      .set({ state: 'superseded', updatedAt: new Date() })
+      .where(and(eq(publications.releaseId, f.previous), eq(publications.state, 'published')));
+  await recordAudit(tx, actor, {
+    action: 'release.publish',
+    entityType: 'release',
+    entityId: f.release.id,
+    familyCode: f.family,
+    before: f.previous ? { release: f.previous } : null,
+    after: {
+      year: f.year,
+      release: f.release.id,
+      sha256: f.release.sha256,
+      methodologyHash: f.hash,
+      supersedes: f.previous,
+    },
+  });
 }

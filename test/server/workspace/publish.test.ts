@@ -2,10 +2,16 @@ import { expect } from 'chai';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import request from 'supertest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { computeIndex } from '#scoring/compute.js';
 import { createApp } from '#server/app.js';
-import { auditLog, familySettings, families } from '#server/db/schema/index.js';
+import {
+  auditLog,
+  familySettings,
+  families,
+  publications,
+  releases as releaseRows,
+} from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import type { ReleaseService } from '#server/releases/service.js';
 import { seedDemo } from '#server/seed/demo.js';
@@ -110,5 +116,40 @@ describeEachDatabase('methodology versions and the publish workflow', (ctx) => {
     if (demoBefore.length) expect(release.body.supersedes).to.be.a('string');
     const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.action, 'release.publish'));
     expect(audit.map((a) => a.entityId)).to.include(ok.body.releaseId);
+  });
+
+  it('publish fails after the release insert: no release, no publication change and no audit row remain', async () => {
+    const db = ctx.database.db;
+    const versions = (await as(editor, 'get', `${base}/methodologies`)).body.versions;
+    const draft = await as(editor, 'post', `${base}/publications`).send({ versionId: versions[0].id });
+    await as(editor, 'post', `/api/v1/admin/publications/${draft.body.id}/submit`);
+    const count = async () => ({
+      releases: (await db.select().from(releaseRows)).length,
+      audits: (await db.select().from(auditLog).where(eq(auditLog.action, 'release.publish'))).length,
+    });
+    const before = await count();
+    // A real failure inside the transaction, after the release row is written: the audit insert raises.
+    await db.execute(
+      sql.raw(`CREATE FUNCTION fail_publish_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.action = 'release.publish' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`),
+    );
+    await db.execute(
+      sql.raw(`CREATE TRIGGER fail_publish_audit BEFORE INSERT ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION fail_publish_audit()`),
+    );
+    try {
+      const res = await as(publisher, 'post', `/api/v1/admin/publications/${draft.body.id}/publish`);
+      expect(res.status).to.equal(500);
+    } finally {
+      await db.execute(sql.raw('DROP TRIGGER fail_publish_audit ON audit_log'));
+      await db.execute(sql.raw('DROP FUNCTION fail_publish_audit()'));
+    }
+    expect(await count()).to.deep.equal(before);
+    const [row] = await db.select().from(publications).where(eq(publications.id, draft.body.id));
+    expect(row!.state).to.equal('review');
+    expect(row!.releaseId).to.equal(null);
+    const retry = await as(publisher, 'post', `/api/v1/admin/publications/${draft.body.id}/publish`);
+    expect(retry.status, JSON.stringify(retry.body)).to.equal(200);
+    expect((await count()).releases).to.equal(before.releases + 1);
   });
 });
