@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Role } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 /** Who is making a change: a signed-in user, a user's API token, or the command line. */
 export interface Actor {
@@ -31,7 +32,4 @@ export function actorOf(req: Request): Actor {
 }
 
 export const unauthenticated = (): HttpError =>
-  new HttpError(401, 'unauthenticated', {
-    vi: 'Cần đăng nhập (hoặc gửi Authorization: Bearer <mã API của bạn>)',
-    en: 'Sign in first (or send Authorization: Bearer <your API token>)',
-  });
+  new HttpError(401, 'unauthenticated', serverMessage('unauthenticated'));

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failed sign-ins per client address per window (successful ones do not count). */
@@ -18,11 +19,6 @@ export function loginLimiter(limit = LOGIN_ATTEMPTS): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, _res, next) =>
-      next(
-        new HttpError(429, 'too_many_attempts', {
-          vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
-          en: 'Too many failed sign-ins from this address. Please try again in 15 minutes.',
-        }),
-      ),
+      next(new HttpError(429, 'too_many_attempts', serverMessage('too_many_attempts.login'))),
   });
 }

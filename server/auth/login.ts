@@ -5,6 +5,7 @@ import { HttpError } from '#server/http/errors.js';
 import { recordAudit } from '#server/audit/log.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import { createSession, type NewSession } from './sessions.js';
+import { serverMessage } from '#server/http/messages.js';
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
@@ -12,19 +13,12 @@ export const LOCK_MINUTES = 15;
 
 type UserRow = typeof users.$inferSelect;
 
-const refused = () =>
-  new HttpError(401, 'login_failed', {
-    vi: 'Sai tên đăng nhập hoặc mật khẩu',
-    en: 'Wrong username or password',
-  });
+const refused = () => new HttpError(401, 'login_failed', serverMessage('login_failed'));
 
 export class AccountLocked extends HttpError {
   constructor(readonly until: Date) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    super(423, 'account_locked', {
-      vi: `Tài khoản tạm khoá sau nhiều lần nhập sai mật khẩu. Thử lại sau ${minutes} phút hoặc nhờ quản trị viên đặt lại mật khẩu.`,
-      en: `The account is locked after repeated wrong passwords. Try again in ${minutes} minutes or ask an admin to reset the password.`,
-    });
+    super(423, 'account_locked', serverMessage('account_locked', { minutes }));
   }
 }
 

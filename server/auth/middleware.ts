@@ -6,6 +6,7 @@ import type { Role } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import { hasRole, maybeActor, setActor, unauthenticated, type Actor } from './actor.js';
 import { SESSION_HOURS, sessionActor, tokenActor } from './sessions.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const SESSION_COOKIE = 'ddci_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -30,11 +31,7 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
 }
 
-const csrfFailed = () =>
-  new HttpError(403, 'csrf_failed', {
-    vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Tải lại trang rồi thử lại.',
-    en: 'Missing or wrong anti-forgery token (X-CSRF-Token). Reload the page and try again.',
-  });
+const csrfFailed = () => new HttpError(403, 'csrf_failed', serverMessage('csrf_failed'));
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -85,15 +82,8 @@ export function requireRole(role: Role): RoleGuard {
   const guard: RequestHandler = (req, _res, next) => {
     const actor = signedIn(req);
     if (actor.mustChangePassword)
-      throw new HttpError(403, 'password_change_required', {
-        vi: 'Cần đổi mật khẩu trước khi tiếp tục',
-        en: 'Change your password before going on',
-      });
-    if (!hasRole(actor, role))
-      throw new HttpError(403, 'forbidden', {
-        vi: `Việc này cần vai trò ${role}`,
-        en: `This needs the ${role} role`,
-      });
+      throw new HttpError(403, 'password_change_required', serverMessage('password_change_required'));
+    if (!hasRole(actor, role)) throw new HttpError(403, 'forbidden', serverMessage('forbidden', { role }));
     next();
   };
   return Object.assign(guard, { role });

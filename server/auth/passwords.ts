@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Localized } from '#api/text.js';
+import { serverMessage } from '#server/http/messages.js';
 
 // argon2id with OWASP's minimum (19 MiB, 2 passes, 1 lane). `Algorithm` is a const enum that
 // isolatedModules cannot inline, hence the literal 2 (= Algorithm.Argon2id).
@@ -28,16 +29,10 @@ export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(`dummy-$
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: unknown, username?: string): Localized | null {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH)
-    return {
-      vi: `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự`,
-      en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-    };
+    return serverMessage('password_too_short', { limit: MIN_PASSWORD_LENGTH });
   if (password.length > MAX_PASSWORD_LENGTH)
-    return {
-      vi: `Mật khẩu dài tối đa ${MAX_PASSWORD_LENGTH} ký tự`,
-      en: `The password may have at most ${MAX_PASSWORD_LENGTH} characters`,
-    };
+    return serverMessage('password_too_long', { limit: MAX_PASSWORD_LENGTH });
   if (username && password.toLowerCase().includes(username.toLowerCase()))
-    return { vi: 'Mật khẩu không được chứa tên đăng nhập', en: 'The password must not contain the username' };
+    return serverMessage('password_has_username');
   return null;
 }

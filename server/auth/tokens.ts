@@ -6,6 +6,7 @@ import { apiTokens } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import type { Actor } from './actor.js';
 import { randomToken, tokenHash } from './secrets.js';
+import { serverMessage } from '#server/http/messages.js';
 
 type TokenRow = typeof apiTokens.$inferSelect;
 
@@ -27,10 +28,7 @@ export async function createApiToken(
 ): Promise<NewApiToken> {
   const label = typeof name === 'string' ? name.trim().slice(0, 80) : '';
   if (!label) {
-    const message = {
-      vi: 'Đặt tên cho mã API (ví dụ: "máy chấm điểm")',
-      en: 'Give the API token a name (e.g. "scoring job")',
-    };
+    const message = serverMessage('token_name_required');
     throw new HttpError(422, 'invalid_request', message, [{ path: '/name', code: 'required', message }]);
   }
   const token = randomToken('ddci_t_');
@@ -66,8 +64,7 @@ export async function revokeApiToken(db: Db, actor: Actor, userId: number, id: n
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
       .returning();
-    if (!row)
-      throw new HttpError(404, 'not_found', { vi: 'Không có mã API này', en: 'No such active API token' });
+    if (!row) throw new HttpError(404, 'not_found', serverMessage('not_found.token'));
     await recordAudit(tx, actor, {
       action: 'token.revoke',
       entityType: 'api_token',

@@ -7,6 +7,7 @@ import { ROLES, sessions, users } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import type { Actor } from './actor.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { serverMessage } from '#server/http/messages.js';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -39,15 +40,9 @@ const field = (path: string, code: string, message: Localized) =>
 
 export function checkNewUser(input: CreateUserBody): void {
   if (typeof input.username !== 'string' || !USERNAME.test(input.username.toLowerCase()))
-    throw field('/username', 'invalid_username', {
-      vi: 'Tên đăng nhập gồm 2–40 chữ thường, số, dấu chấm, gạch dưới hoặc gạch ngang',
-      en: 'The username is 2–40 lower-case letters, digits, dots, underscores or hyphens',
-    });
+    throw field('/username', 'invalid_username', serverMessage('invalid_username'));
   if (!(ROLES as readonly string[]).includes(input.role))
-    throw field('/role', 'invalid_role', {
-      vi: 'Vai trò phải là admin, analyst hoặc viewer',
-      en: 'The role must be admin, analyst or viewer',
-    });
+    throw field('/role', 'invalid_role', serverMessage('invalid_role'));
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw field('/password', 'weak_password', problem);
 }
@@ -58,11 +53,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserBody): P
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (exists)
-      throw field('/username', 'username_taken', {
-        vi: `Tên đăng nhập "${username}" đã có`,
-        en: `The username "${username}" is taken`,
-      });
+    if (exists) throw field('/username', 'username_taken', serverMessage('username_taken', { username }));
     const displayName = (input.displayName ?? '').trim() || username;
     const [u] = await tx
       .insert(users)
@@ -84,7 +75,7 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 
 async function loadUser(db: Pick<Db, 'select'>, id: number): Promise<UserRow> {
   const [u] = await db.select().from(users).where(eq(users.id, id));
-  if (!u) throw new HttpError(404, 'not_found', { vi: 'Không có tài khoản này', en: 'No such account' });
+  if (!u) throw new HttpError(404, 'not_found', serverMessage('not_found.account'));
   return u;
 }
 
@@ -96,12 +87,9 @@ export async function updateUser(
   input: UpdateUserBody,
 ): Promise<UserSummary> {
   if (input.role !== undefined && !(ROLES as readonly string[]).includes(input.role))
-    throw field('/role', 'invalid_role', { vi: 'Vai trò không hợp lệ', en: 'Invalid role' });
+    throw field('/role', 'invalid_role', serverMessage('invalid_role'));
   if (id === actor.id && (input.disabled === true || (input.role && input.role !== 'admin')))
-    throw field('/role', 'self_demotion', {
-      vi: 'Không thể tự khoá hoặc tự bỏ quyền quản trị của mình',
-      en: 'You cannot disable yourself or remove your own admin role',
-    });
+    throw field('/role', 'self_demotion', serverMessage('self_demotion'));
   return db.transaction(async (tx) => {
     const before = await loadUser(tx, id);
     const patch: Partial<UserRow> = {};
@@ -168,17 +156,10 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const u = await loadUser(db, actor.id ?? -1);
   if (!(await verifyPassword(u.passwordHash, String(current ?? ''))))
-    throw field('/currentPassword', 'wrong_password', {
-      vi: 'Mật khẩu hiện tại không đúng',
-      en: 'The current password is wrong',
-    });
+    throw field('/currentPassword', 'wrong_password', serverMessage('wrong_password'));
   const problem = passwordProblem(next, u.username);
   if (problem) throw field('/newPassword', 'weak_password', problem);
-  if (next === current)
-    throw field('/newPassword', 'same_password', {
-      vi: 'Mật khẩu mới phải khác mật khẩu cũ',
-      en: 'The new password must differ from the old one',
-    });
+  if (next === current) throw field('/newPassword', 'same_password', serverMessage('same_password'));
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
     await tx

@@ -3,28 +3,15 @@ import type { Db } from '#server/db/client.js';
 import { surveyCodes } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import { fieldError, invalid } from './errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const unknownCode = (): HttpError =>
-  invalid(
-    [
-      fieldError('/code', 'unknown_code', {
-        vi: 'Mã khảo sát không đúng hoặc không thuộc kỳ khảo sát này',
-        en: 'The survey code is wrong or belongs to another survey',
-      }),
-    ],
-    'unknown_code',
-  );
+  invalid([fieldError('/code', 'unknown_code', serverMessage('unknown_code'))], 'unknown_code');
 
 export const codeUsed = (): HttpError =>
-  new HttpError(
-    409,
-    'code_used',
-    {
-      vi: 'Mã khảo sát này đã được dùng để gửi phiếu',
-      en: 'This survey code has already been used to submit a response',
-    },
-    [fieldError('/code', 'code_used', { vi: 'Mã đã được dùng', en: 'Code already used' })],
-  );
+  new HttpError(409, 'code_used', serverMessage('code_used'), [
+    fieldError('/code', 'code_used', serverMessage('code_used.field')),
+  ]);
 
 /** What a successful claim reads from the identity side in the same statement. */
 export interface Claimed {

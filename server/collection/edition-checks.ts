@@ -6,6 +6,7 @@ import type { SurveyDefinition } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
 import { blocks, editions, surveyEditions, units } from '#server/db/schema/index.js';
 import { fieldError, invalid } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 // The steps of publishing a survey edition that go beyond the request schema
 // (api/schemas/collection/create-edition.schema.json): the definition itself, the window, the unit
@@ -22,19 +23,15 @@ export function checkedDefinition(input: CreateEditionBody): SurveyDefinition {
   const definition = input.definition as SurveyDefinition;
   if (definition.edition !== input.year) {
     throw invalid([
-      fieldError('/definition/edition', 'edition_mismatch', {
-        vi: `Năm của bộ câu hỏi (${definition.edition}) khác năm của kỳ khảo sát (${input.year})`,
-        en: `The definition's edition (${definition.edition}) differs from the survey year (${input.year})`,
-      }),
+      fieldError(
+        '/definition/edition',
+        'edition_mismatch',
+        serverMessage('edition_mismatch', { definitionYear: definition.edition, year: input.year }),
+      ),
     ]);
   }
   if (input.opensOn > input.closesOn) {
-    throw invalid([
-      fieldError('/closesOn', 'window_reversed', {
-        vi: 'Ngày đóng phải sau ngày mở',
-        en: 'The closing date must not precede the opening date',
-      }),
-    ]);
+    throw invalid([fieldError('/closesOn', 'window_reversed', serverMessage('window_reversed'))]);
   }
   return definition;
 }
@@ -57,10 +54,11 @@ export async function unitRows(
     const codes = lists[block.key];
     if (!codes || codes.length === 0) {
       throw invalid([
-        fieldError(`/units/${block.key}`, 'missing_units', {
-          vi: `Thiếu danh sách đơn vị của khối "${block.key}"`,
-          en: `The unit list of block "${block.key}" is missing`,
-        }),
+        fieldError(
+          `/units/${block.key}`,
+          'missing_units',
+          serverMessage('missing_units', { block: block.key }),
+        ),
       ]);
     }
     const known = await tx
@@ -73,10 +71,11 @@ export async function unitRows(
     if (unknown.length > 0) {
       throw invalid(
         unknown.map(({ code, i }) =>
-          fieldError(`/units/${block.key}/${i}`, 'unknown_unit', {
-            vi: `Khối "${block.key}" không có đơn vị "${code}"`,
-            en: `Block "${block.key}" has no unit "${code}"`,
-          }),
+          fieldError(
+            `/units/${block.key}/${i}`,
+            'unknown_unit',
+            serverMessage('unknown_unit.edition', { block: block.key, unit: code }),
+          ),
         ),
       );
     }
@@ -123,10 +122,11 @@ export async function compatibilityGuard(
     throw invalid(
       [
         ...problems,
-        fieldError('/acceptBreakingChanges', 'breaking_changes', {
-          vi: `Bộ câu hỏi thay đổi ${problems.length} câu hỏi so với kỳ trước theo cách không so sánh được giữa các năm. Sửa lại, hoặc gửi "acceptBreakingChanges": true để chấp nhận (sẽ được ghi lại).`,
-          en: `The definition changes ${problems.length} item(s) from the previous edition in ways that break year-on-year comparison. Fix them, or send "acceptBreakingChanges": true to accept them (this is recorded).`,
-        }),
+        fieldError(
+          '/acceptBreakingChanges',
+          'breaking_changes',
+          serverMessage('breaking_changes', { count: problems.length }),
+        ),
       ],
       'breaking_changes',
     );

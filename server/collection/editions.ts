@@ -10,6 +10,7 @@ import type { CompatibilityProblem, CreateEditionBody } from '#api/collection.js
 import type { Localized } from '#api/text.js';
 import { checkedDefinition, compatibilityGuard, unitRows } from './edition-checks.js';
 import { fieldError, invalid, notFoundError } from './errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export interface EditionUnit {
   id: number;
@@ -77,11 +78,7 @@ export async function createSurveyEdition(
       })
       .onConflictDoNothing()
       .returning({ id: surveyEditions.id });
-    if (!created)
-      throw new HttpError(409, 'slug_taken', {
-        vi: `Tên "${slug}" đã được dùng`,
-        en: `The slug "${slug}" is already taken`,
-      });
+    if (!created) throw new HttpError(409, 'slug_taken', serverMessage('slug_taken', { slug }));
     await tx.insert(surveyEditionUnits).values(rows.map((r) => ({ ...r, surveyEditionId: created.id })));
     // The audit entry records who published it and which breaking changes they accepted.
     await recordAudit(tx, actor, {
@@ -105,10 +102,7 @@ async function familyIdOf(tx: Db, code: string): Promise<number> {
   const [family] = await tx.select({ id: families.id }).from(families).where(eq(families.code, code));
   if (!family)
     throw invalid([
-      fieldError('/family', 'unknown_family', {
-        vi: `Không có bộ chỉ số "${code}"`,
-        en: `No index family "${code}"`,
-      }),
+      fieldError('/family', 'unknown_family', serverMessage('unknown_family', { family: code })),
     ]);
   return family.id;
 }
@@ -126,11 +120,7 @@ async function familyEdition(tx: Db, familyId: number, year: number): Promise<nu
     .select({ id: surveyEditions.id })
     .from(surveyEditions)
     .where(eq(surveyEditions.editionId, edition.id));
-  if (clash)
-    throw new HttpError(409, 'edition_exists', {
-      vi: `Năm ${year} đã có kỳ khảo sát`,
-      en: `A survey edition for ${year} already exists`,
-    });
+  if (clash) throw new HttpError(409, 'edition_exists', serverMessage('edition_exists', { year }));
   return edition.id;
 }
 
@@ -198,11 +188,7 @@ export async function loadEdition(db: Db, slug: string, useCache = true): Promis
 
 export async function requireEdition(db: Db, slug: string): Promise<LoadedEdition> {
   const edition = await loadEdition(db, slug);
-  if (!edition)
-    throw notFoundError('/edition', {
-      vi: `Không có kỳ khảo sát "${slug}"`,
-      en: `No survey edition "${slug}"`,
-    });
+  if (!edition) throw notFoundError('/edition', serverMessage('not_found.survey_edition', { slug }));
   return edition;
 }
 

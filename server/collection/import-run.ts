@@ -11,6 +11,7 @@ import type { LoadedEdition } from './editions.js';
 import { CHANNEL_COLUMN, CODE_COLUMN, rowToResponse, templateHeader } from './import-format.js';
 import type { Sheet } from './import-read.js';
 import { storeResponse, type Channel, type StoreInput } from './submit.js';
+import { serverMessage } from '#server/http/messages.js';
 
 // An upload is the request body and carries no name of its own.
 const UPLOAD = 'upload';
@@ -35,19 +36,18 @@ function headerErrors(edition: LoadedEdition, sheet: Sheet): RowError[] {
   for (const column of sheet.header) {
     if (!expected.has(column)) {
       errors.push(
-        rowError(sheet.headerLine, column, 'unknown_column', {
-          vi: `Cột "${column}" không có trong mẫu nhập của kỳ khảo sát này`,
-          en: `Column "${column}" is not in this edition's import template`,
-        }),
+        rowError(sheet.headerLine, column, 'unknown_column', serverMessage('unknown_column', { column })),
       );
     }
   }
   if (!sheet.header.includes(CODE_COLUMN)) {
     errors.push(
-      rowError(sheet.headerLine, CODE_COLUMN, 'missing_column', {
-        vi: `Thiếu cột "${CODE_COLUMN}" (mã khảo sát)`,
-        en: `The "${CODE_COLUMN}" column (survey code) is missing`,
-      }),
+      rowError(
+        sheet.headerLine,
+        CODE_COLUMN,
+        'missing_column',
+        serverMessage('missing_column', { column: CODE_COLUMN }),
+      ),
     );
   }
   return errors;
@@ -61,12 +61,7 @@ function checkRow(
   errors: RowError[],
 ): RowInput | undefined {
   for (const column of row.formulas) {
-    errors.push(
-      rowError(row.line, column, 'formula', {
-        vi: 'Ô chứa công thức; hãy nhập giá trị',
-        en: 'The cell holds a formula; enter the value instead',
-      }),
-    );
+    errors.push(rowError(row.line, column, 'formula', serverMessage('formula')));
   }
   const parsed = parseCode(row.cells.get(CODE_COLUMN) ?? '');
   if (!parsed.ok)
@@ -76,12 +71,7 @@ function checkRow(
   const channelCell = row.cells.get(CHANNEL_COLUMN) ?? '';
   const channel = (channelCell || defaultChannel) as Channel;
   if (channel !== 'paper' && channel !== 'phone') {
-    errors.push(
-      rowError(row.line, CHANNEL_COLUMN, 'invalid_channel', {
-        vi: 'Kênh phải là paper (giấy) hoặc phone (điện thoại)',
-        en: 'The channel must be paper or phone',
-      }),
-    );
+    errors.push(rowError(row.line, CHANNEL_COLUMN, 'invalid_channel', serverMessage('invalid_channel')));
   }
   const { response, columnOf } = rowToResponse(edition.definition, row.cells);
   const result = validateResponse(edition.definition, edition.context, response);
@@ -109,10 +99,7 @@ async function checkRows(
     const earlier = seen.get(hash);
     if (earlier !== undefined) {
       errors.push(
-        rowError(row.line, CODE_COLUMN, 'duplicate_code', {
-          vi: `Mã khảo sát trùng với dòng ${earlier}`,
-          en: `The survey code repeats line ${earlier}`,
-        }),
+        rowError(row.line, CODE_COLUMN, 'duplicate_code', serverMessage('duplicate_code', { line: earlier })),
       );
       continue;
     }
@@ -142,19 +129,8 @@ async function codeErrors(db: Db, edition: LoadedEdition, prepared: Prepared[]):
   for (const p of prepared) {
     const used = known.get(p.hash);
     if (used === undefined)
-      errors.push(
-        rowError(p.line, CODE_COLUMN, 'unknown_code', {
-          vi: 'Mã khảo sát không thuộc kỳ khảo sát này',
-          en: 'The survey code does not belong to this survey',
-        }),
-      );
-    else if (used)
-      errors.push(
-        rowError(p.line, CODE_COLUMN, 'code_used', {
-          vi: 'Mã khảo sát đã được dùng',
-          en: 'The survey code has already been used',
-        }),
-      );
+      errors.push(rowError(p.line, CODE_COLUMN, 'unknown_code', serverMessage('unknown_code.import')));
+    else if (used) errors.push(rowError(p.line, CODE_COLUMN, 'code_used', serverMessage('code_used.import')));
   }
   return errors;
 }
@@ -199,10 +175,12 @@ function failed(errors: RowError[]): HttpError {
   return new HttpError(
     422,
     'import_failed',
-    {
-      vi: `Không nhập tệp: ${errors.length} lỗi (dòng ${first.line}, ${first.column}: ${first.message.vi}). Không có dòng nào được lưu.`,
-      en: `File not imported: ${errors.length} error(s) (line ${first.line}, ${first.column}: ${first.message.en}). No row was stored.`,
-    },
+    serverMessage('import_failed', {
+      count: errors.length,
+      line: first.line,
+      column: first.column,
+      first: first.message,
+    }),
     errors.slice(0, 1000),
   );
 }

@@ -14,6 +14,7 @@ import { fieldError, invalid } from './errors.js';
 import { straightLining } from './quality.js';
 import { splitResponse } from './ratings.js';
 import { seal, unseal } from './seal.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export type { Channel };
 /** What the submitter gets back; identical on a retry, and it names nothing stored. */
@@ -43,14 +44,8 @@ export function assertOpen(edition: LoadedEdition, today = vietnamToday()): void
   if (state === 'open') return;
   const message =
     state === 'closed'
-      ? {
-          vi: `Kỳ khảo sát đã đóng ngày ${edition.closesOn}; không nhận thêm phiếu`,
-          en: `The survey closed on ${edition.closesOn}; no more responses are accepted`,
-        }
-      : {
-          vi: `Kỳ khảo sát chưa mở; bắt đầu nhận phiếu từ ngày ${edition.opensOn}`,
-          en: `The survey is not open yet; it opens on ${edition.opensOn}`,
-        };
+      ? serverMessage('survey_closed', { date: edition.closesOn })
+      : serverMessage('survey_not_open', { date: edition.opensOn });
   throw new HttpError(403, state === 'closed' ? 'survey_closed' : 'survey_not_open', message, [
     fieldError('/edition', state, message),
   ]);
@@ -179,10 +174,7 @@ export async function submitResponse(
 ) {
   assertOpen(edition);
   if (input.code === undefined && !edition.openMode) {
-    throw invalid(
-      [fieldError('/code', 'code_required', { vi: 'Cần nhập mã khảo sát', en: 'A survey code is required' })],
-      'code_required',
-    );
+    throw invalid([fieldError('/code', 'code_required', serverMessage('code_required'))], 'code_required');
   }
   const response = checkResponse(edition, input.response);
   return db.transaction((tx) => storeResponse(tx as unknown as Db, hasher, edition, { ...input, response }));

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { SheetError, type Sheet } from '#server/collection/import-read.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const PARSE_LIMITS = { maxHeapMb: 384, timeoutMs: 30_000, concurrent: 2 };
 
@@ -22,16 +23,14 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const tooBig = (): HttpError =>
-  new HttpError(413, 'file_too_large', {
-    vi: `Tệp cần quá nhiều bộ nhớ để đọc (giới hạn ${PARSE_LIMITS.maxHeapMb} MB); hãy chia thành các tệp nhỏ hơn`,
-    en: `The file needs too much memory to read (limit ${PARSE_LIMITS.maxHeapMb} MB); split it into smaller files`,
-  });
+  new HttpError(413, 'file_too_large', serverMessage('file_too_large', { limit: PARSE_LIMITS.maxHeapMb }));
 
 const tooSlow = (): HttpError =>
-  new HttpError(422, 'file_too_slow', {
-    vi: `Đọc tệp mất quá ${PARSE_LIMITS.timeoutMs / 1000} giây; hãy chia thành các tệp nhỏ hơn`,
-    en: `Reading the file took longer than ${PARSE_LIMITS.timeoutMs / 1000} s; split it into smaller files`,
-  });
+  new HttpError(
+    422,
+    'file_too_slow',
+    serverMessage('file_too_slow', { seconds: PARSE_LIMITS.timeoutMs / 1000 }),
+  );
 
 function parseInWorker(buffer: Buffer, kind: 'csv' | 'xlsx'): Promise<Sheet> {
   return new Promise((resolve, reject) => {

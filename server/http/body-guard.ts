@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { inspectJson } from '#surveys/guard.js';
 import { badRequest, fieldError } from './errors.js';
+import { serverMessage } from './messages.js';
 
 export const MAX_DEPTH = 32;
 
@@ -23,21 +24,11 @@ export const bodyGuard: RequestHandler = (req, _res, next) => {
   if (!found) return next();
   const path = found.path || '/';
   if (found.code === 'forbidden_key') {
-    throw badRequest(
-      'forbidden_key',
-      {
-        vi: `Khóa không được phép trong dữ liệu gửi lên: ${path}`,
-        en: `Forbidden key in request body: ${path}`,
-      },
-      [fieldError(path, found.code, found.message)],
-    );
+    throw badRequest('forbidden_key', serverMessage('forbidden_key', { path }), [
+      fieldError(path, found.code, found.message),
+    ]);
   }
-  throw badRequest(
-    'too_deep',
-    {
-      vi: `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp) tại ${path}`,
-      en: `Request body is nested too deeply (at most ${MAX_DEPTH} levels) at ${path}`,
-    },
-    [fieldError(path, found.code, found.message)],
-  );
+  throw badRequest('too_deep', serverMessage('too_deep', { limit: MAX_DEPTH, path }), [
+    fieldError(path, found.code, found.message),
+  ]);
 };

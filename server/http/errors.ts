@@ -1,5 +1,6 @@
 import type { FieldError } from '#api/errors.js';
 import type { Localized } from '#api/text.js';
+import { serverMessage } from './messages.js';
 
 export type { FieldError };
 
@@ -42,10 +43,9 @@ export function invalid(
   return new HttpError(
     422,
     code,
-    {
-      vi: `Dữ liệu không hợp lệ (${total} lỗi)${first ? `: ${first.path} — ${first.message.vi}` : ''}`,
-      en: `Invalid data (${total} error${total === 1 ? '' : 's'})${first ? `: ${first.path} — ${first.message.en}` : ''}`,
-    },
+    first
+      ? serverMessage('validation_failed', { total, path: first.path, first: first.message })
+      : serverMessage('validation_failed.empty'),
     details,
     total > details.length ? total : undefined,
   );

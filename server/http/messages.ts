@@ -1,62 +1,46 @@
 import { fillText, type Localized } from '#api/text.js';
+import { AUTH_MESSAGES } from './messages/auth.js';
+import { COLLECTION_MESSAGES } from './messages/collection.js';
+import { RELEASE_MESSAGES } from './messages/releases.js';
+import { REQUEST_MESSAGES } from './messages/request.js';
+import { SETUP_MESSAGES } from './messages/setup.js';
+import { TRANSPORT_MESSAGES } from './messages/transport.js';
+import { WORKSPACE_MESSAGES } from './messages/workspace.js';
 
-// The server's message catalogue: one bilingual text per error code, `{name}` placeholders filled
-// from params. Field codes match those of survey response validation (surveys/messages.ts), so a
-// client shows a field error the same way whichever validator produced it.
-const MESSAGES: Record<string, Localized> = {
-  // request schema (server/http/validate.ts)
-  not_an_object: {
-    vi: 'Cần gửi một đối tượng JSON (Content-Type: application/json).',
-    en: 'Send a JSON object (Content-Type: application/json).',
-  },
-  required: { vi: 'Thiếu trường bắt buộc "{name}".', en: 'The field "{name}" is required.' },
-  unknown_key: { vi: 'Trường "{key}" không được hỗ trợ.', en: 'The field "{key}" is not allowed here.' },
-  invalid_type: { vi: 'Giá trị phải là {expected}.', en: 'The value must be {expectedEn}.' },
-  not_integer: { vi: 'Giá trị phải là số nguyên.', en: 'The value must be a whole number.' },
-  invalid_option: {
-    vi: 'Giá trị phải là một trong: {allowed}.',
-    en: 'The value must be one of: {allowed}.',
-  },
-  below_minimum: { vi: 'Giá trị phải từ {limit} trở lên.', en: 'The value must be at least {limit}.' },
-  above_maximum: { vi: 'Giá trị không được vượt quá {limit}.', en: 'The value must be at most {limit}.' },
-  too_short: { vi: 'Cần ít nhất {limit} ký tự.', en: 'At least {limit} character(s) are needed.' },
-  too_long: { vi: 'Dài quá {limit} ký tự.', en: 'Longer than {limit} characters.' },
-  invalid_format: {
-    vi: 'Giá trị "{value}" sai định dạng.',
-    en: 'The value "{value}" is not in the expected format.',
-  },
-  invalid_date: {
-    vi: '"{value}" không phải là ngày hợp lệ (YYYY-MM-DD).',
-    en: '"{value}" is not a valid date (YYYY-MM-DD).',
-  },
-  too_few_items: { vi: 'Cần ít nhất {limit} phần tử.', en: 'At least {limit} item(s) are needed.' },
-  too_many_items: { vi: 'Tối đa {limit} phần tử.', en: 'At most {limit} items are allowed.' },
-  duplicate_item: { vi: 'Danh sách có phần tử bị trùng.', en: 'The list contains a duplicate.' },
-  too_few_properties: { vi: 'Cần ít nhất {limit} mục.', en: 'At least {limit} entry(ies) are needed.' },
-  too_many_properties: { vi: 'Tối đa {limit} mục.', en: 'At most {limit} entries are allowed.' },
-  one_of: { vi: 'Cần gửi đúng một trong: {options}.', en: 'Send exactly one of: {optionsEn}.' },
-  invalid_value: { vi: 'Giá trị không hợp lệ.', en: 'The value is not valid.' },
-  // envelope-level errors (server/http/error-handler.ts, body-guard.ts)
-  not_found_api: { vi: 'Không có API {method} {path}', en: 'No API endpoint {method} {path}' },
-  payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body is too large' },
-  invalid_json: { vi: 'Dữ liệu gửi lên không phải JSON hợp lệ', en: 'Request body is not valid JSON' },
-  bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
-  database_unavailable: {
-    vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau {seconds} giây.',
-    en: 'The database is temporarily unreachable. Please try again in {seconds} seconds.',
-  },
-  internal_error: {
-    vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
-    en: 'Internal server error. Please try again later.',
-  },
-};
+// The server's one message catalogue: every bilingual text an error carries, keyed by its error
+// code (`code` or, where one code has several texts, `code.variant`). The texts live in one file
+// per area under messages/; field codes match those of survey response validation
+// (surveys/messages.ts), so a client shows a field error the same way whichever validator made it.
+export const MESSAGE_AREAS = {
+  request: REQUEST_MESSAGES,
+  transport: TRANSPORT_MESSAGES,
+  auth: AUTH_MESSAGES,
+  collection: COLLECTION_MESSAGES,
+  setup: SETUP_MESSAGES,
+  workspace: WORKSPACE_MESSAGES,
+  releases: RELEASE_MESSAGES,
+} as const;
 
-/** The bilingual message for a server error code, with `{name}` placeholders filled from params. */
-export function serverMessage(code: string, params: Record<string, string | number> = {}): Localized {
-  const template = MESSAGES[code];
-  if (!template) throw new RangeError(`no server message for ${code}`);
-  return fillText(template, params);
+const MESSAGES: Record<string, Localized> = Object.assign({}, ...Object.values(MESSAGE_AREAS));
+
+type Areas = typeof MESSAGE_AREAS;
+export type MessageKey = { [A in keyof Areas]: keyof Areas[A] }[keyof Areas] & string;
+
+/** A placeholder value: the same in both languages, or a text of its own per language. */
+export type MessageParam = string | number | Localized;
+
+/** The bilingual message for an error code, with `{name}` placeholders filled from params. */
+export function serverMessage(key: MessageKey, params: Record<string, MessageParam> = {}): Localized {
+  const template = MESSAGES[key];
+  if (!template) throw new RangeError(`no server message for ${key}`);
+  const vi: Record<string, string | number> = {};
+  const en: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    vi[name] = typeof value === 'object' ? value.vi : value;
+    en[name] = typeof value === 'object' ? value.en : value;
+  }
+  return { vi: fillText(template, vi).vi, en: fillText(template, en).en };
 }
 
-/** Codes with a message; tests prove every code the validator reports is here. */
+/** Keys with a message; tests prove every code the validator reports is here. */
 export const serverMessageCodes: readonly string[] = Object.keys(MESSAGES);

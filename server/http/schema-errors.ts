@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FieldError } from '#api/errors.js';
 import type { Localized } from '#api/text.js';
-import { serverMessage } from './messages.js';
+import { type MessageKey, serverMessage } from './messages.js';
 
 const TYPE_NAMES: Record<string, Localized> = {
   integer: { vi: 'một số nguyên', en: 'a whole number' },
@@ -118,7 +118,7 @@ export function schemaErrors(errors: ErrorObject[], data: unknown): FieldError[]
     if (branches.some((b) => e.schemaPath.startsWith(b))) continue;
     const m = mapOne(e, data);
     if (!out.some((o) => o.path === m.path))
-      out.push({ path: m.path, code: m.code, message: serverMessage(m.code, m.params) });
+      out.push({ path: m.path, code: m.code, message: serverMessage(m.code as MessageKey, m.params) });
   }
   return out;
 }

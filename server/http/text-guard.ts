@@ -6,6 +6,7 @@ import type { RequestHandler } from 'express';
 import type { FieldError } from '#api/errors.js';
 import type { Localized } from '#api/text.js';
 import { HttpError } from './errors.js';
+import { serverMessage } from './messages.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -17,14 +18,8 @@ export function textProblem(s: string): 'nul_character' | 'unpaired_surrogate' |
 }
 
 export const TEXT_MESSAGES: Record<'nul_character' | 'unpaired_surrogate', Localized> = {
-  nul_character: {
-    vi: 'Văn bản chứa ký tự NUL (U+0000), không lưu được; hãy xóa ký tự đó',
-    en: 'The text contains a NUL character (U+0000), which cannot be stored; remove it',
-  },
-  unpaired_surrogate: {
-    vi: 'Văn bản chứa một ký tự bị cắt dở (nửa cặp UTF-16, ví dụ biểu tượng cảm xúc bị cắt); hãy gõ lại',
-    en: 'The text contains a broken character (half a UTF-16 pair, e.g. a truncated emoji); type it again',
-  },
+  nul_character: serverMessage('nul_character'),
+  unpaired_surrogate: serverMessage('unpaired_surrogate'),
 };
 
 const pointer = (parent: string, key: string): string =>
@@ -67,10 +62,7 @@ export const textGuard: RequestHandler = (req, _res, next) => {
   throw new HttpError(
     422,
     'invalid_text',
-    {
-      vi: `Dữ liệu chứa văn bản không lưu được (${total} chỗ), đầu tiên ở ${first.path}: ${first.message.vi}`,
-      en: `The request holds text that cannot be stored (${total} place${total === 1 ? '' : 's'}), first at ${first.path}: ${first.message.en}`,
-    },
+    serverMessage('invalid_text', { total, path: first.path, first: first.message }),
     errors,
   );
 };

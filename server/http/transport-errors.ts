@@ -3,6 +3,7 @@
 // message saying what to fix, never a 500. body-parser, zlib and Express's router raise these in
 // their own shapes; they are recognised here.
 import { HttpError } from './errors.js';
+import { serverMessage } from './messages.js';
 
 interface RawError {
   status?: number;
@@ -18,24 +19,12 @@ export function transportError(err: unknown): HttpError | null {
   if (err === null || typeof err !== 'object') return null;
   const e = err as RawError;
   if (e.type === 'encoding.unsupported')
-    return new HttpError(400, 'unsupported_content_encoding', {
-      vi: 'Content-Encoding không được hỗ trợ; hãy gửi dữ liệu không nén hoặc nén gzip, deflate, br',
-      en: 'Unsupported Content-Encoding; send the body uncompressed or as gzip, deflate or br',
-    });
+    return new HttpError(400, 'unsupported_content_encoding', serverMessage('unsupported_content_encoding'));
   if (typeof e.code === 'string' && ZLIB.test(e.code))
-    return new HttpError(400, 'bad_content_encoding', {
-      vi: 'Nội dung không khớp với Content-Encoding đã khai báo (không giải nén được)',
-      en: 'The body does not match its Content-Encoding (it cannot be decompressed)',
-    });
+    return new HttpError(400, 'bad_content_encoding', serverMessage('bad_content_encoding'));
   if (e.type === 'charset.unsupported')
-    return new HttpError(400, 'unsupported_charset', {
-      vi: 'Bảng mã (charset) không được hỗ trợ; hãy gửi UTF-8',
-      en: 'Unsupported charset; send UTF-8',
-    });
+    return new HttpError(400, 'unsupported_charset', serverMessage('unsupported_charset'));
   if (e.name === 'URIError' || err instanceof URIError)
-    return new HttpError(400, 'bad_percent_encoding', {
-      vi: 'Đường dẫn có mã phần trăm (%) không hợp lệ',
-      en: 'The URL has malformed percent-encoding',
-    });
+    return new HttpError(400, 'bad_percent_encoding', serverMessage('bad_percent_encoding'));
   return null;
 }

@@ -12,12 +12,9 @@ import { destroySession, sessionActor } from '#server/auth/sessions.js';
 import { changeOwnPassword } from '#server/auth/users.js';
 import type { Db } from '#server/db/client.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
-const notJson = () =>
-  new HttpError(415, 'json_required', {
-    vi: 'Gửi JSON (Content-Type: application/json)',
-    en: 'Send JSON (Content-Type: application/json)',
-  });
+const notJson = () => new HttpError(415, 'json_required', serverMessage('json_required'));
 
 /** Sign-in, sign-out, the current user and password change, under /api/v1/auth. */
 export function authRoutes(db: Db, opts: { loginAttempts?: number } = {}): Router {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '#server/db/client.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 /** Liveness (the process answers) and readiness (the database answers; 503 with Retry-After if not). */
 export function healthRoutes(database: Database): Router {
@@ -16,10 +17,7 @@ export function healthRoutes(database: Database): Router {
         new Promise((_, reject) => setTimeout(() => reject(new Error('ping timeout')), 2000).unref()),
       ]);
     } catch {
-      throw new HttpError(503, 'database_unavailable', {
-        vi: 'Cơ sở dữ liệu không phản hồi',
-        en: 'The database is not answering',
-      });
+      throw new HttpError(503, 'database_unavailable', serverMessage('database_unavailable.health'));
     }
     res.json({ status: 'ready', database: database.kind });
   });

@@ -37,6 +37,7 @@ import {
 } from '#server/setup/families.js';
 import { addLineage } from '#server/setup/lineage.js';
 import { saveUnit } from '#server/setup/units.js';
+import { serverMessage } from '#server/http/messages.js';
 
 const csvBody = express.raw({
   type: ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream'],
@@ -47,12 +48,7 @@ const geoBody = express.json({ type: ['application/geo+json'], limit: '25mb' });
 
 function fileOf(req: Request): Buffer {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-    throw invalid([
-      fieldError('/file', 'missing_file', {
-        vi: 'Gửi tệp CSV (Content-Type: text/csv) làm nội dung yêu cầu',
-        en: 'Send the CSV file (Content-Type: text/csv) as the request body',
-      }),
-    ]);
+    throw invalid([fieldError('/file', 'missing_file', serverMessage('missing_file.csv'))]);
   return req.body;
 }
 

@@ -32,6 +32,7 @@ import importQuery from '#api/schemas/collection/import-query.schema.json' with 
 import issueCodesSchema from '#api/schemas/collection/issue-codes.schema.json' with { type: 'json' };
 import slugSchema from '#api/schemas/collection/slug-params.schema.json' with { type: 'json' };
 import templateParams from '#api/schemas/collection/template-params.schema.json' with { type: 'json' };
+import { serverMessage } from '#server/http/messages.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const slugParams = validate({ params: slugSchema });
@@ -118,14 +119,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
       const e = await requireEdition(db, String(req.params.slug));
       const { channel } = validQuery<{ channel: ImportChannel }>(req);
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-        throw badField(
-          '/body',
-          {
-            vi: 'Gửi tệp CSV (text/csv) hoặc XLSX làm nội dung yêu cầu',
-            en: `Send a CSV (text/csv) or XLSX (${XLSX_TYPE}) file as the request body`,
-          },
-          'missing_file',
-        );
+        throw badField('/body', serverMessage('missing_file', { type: XLSX_TYPE }), 'missing_file');
       }
       const isXlsx = req.is(XLSX_TYPE) !== false || req.body.subarray(0, 2).toString() === 'PK';
       let sheet;
@@ -133,10 +127,7 @@ export function surveyAdminRoutes(db: Db, hasher: CodeHasher): Router {
         sheet = await readSheet(req.body, isXlsx ? 'xlsx' : 'csv');
       } catch (err) {
         if (!(err instanceof SheetError)) throw err;
-        const message = {
-          vi: `Không đọc được tệp (dòng ${err.line}): ${err.message}`,
-          en: `Cannot read the file (line ${err.line}): ${err.message}`,
-        };
+        const message = serverMessage('import_unreadable', { line: err.line, reason: err.message });
         throw new HttpError(422, 'import_unreadable', message, [
           { path: `/rows/${err.line}`, code: 'import_unreadable', message },
         ]);
