@@ -32,17 +32,21 @@ export function stratumOf(f: FirmReference): Partial<Record<Dimension, string>> 
   return out;
 }
 
-/** Adds to the issued or submitted counter of each stratum value (one statement). */
+/**
+ * Adds to the issued or submitted counter of each stratum value (one statement); `step` -1 takes
+ * them back (revoked codes).
+ */
 export async function countStrata(
   tx: Db,
   surveyEditionId: number,
   strata: Array<Partial<Record<Dimension, string>>>,
   column: 'issued' | 'submitted',
+  step: 1 | -1 = 1,
 ): Promise<void> {
   const counts = new Map<string, number>();
   for (const s of strata)
     for (const [d, v] of Object.entries(s))
-      counts.set(`${d}\u0000${v}`, (counts.get(`${d}\u0000${v}`) ?? 0) + 1);
+      counts.set(`${d}\u0000${v}`, (counts.get(`${d}\u0000${v}`) ?? 0) + step);
   if (counts.size === 0) return;
   const rows = JSON.stringify([...counts].map(([k, n]) => [...k.split('\u0000'), n]));
   const target = column === 'issued' ? sql.raw('issued') : sql.raw('submitted');

@@ -3,12 +3,20 @@ import type { CodeBatchSummary, CreateBatchBody } from '#api/admin-editions.js';
 import { recordAudit } from '#server/audit/log.js';
 import type { Actor } from '#server/auth/actor.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
-import { issueCodes, type IssuedCode } from '#server/collection/codes.js';
+import {
+  countStrata,
+  issueCodes,
+  stratumOf,
+  type FirmReference,
+  type IssuedCode,
+} from '#server/collection/codes.js';
 import { requireEdition } from '#server/collection/editions.js';
+import { unseal } from '#server/collection/seal.js';
 import type { Db } from '#server/db/client.js';
-import { codeBatchCodes, codeBatches, surveyCodes, users } from '#server/db/schema/index.js';
+import { codeBatchCodes, codeBatches, codeFirms, surveyCodes, users } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import { parseCode } from '#surveys/code-format.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export async function listBatches(db: Db, slug: string): Promise<CodeBatchSummary[]> {
   const e = await requireEdition(db, slug);
@@ -55,10 +63,7 @@ export async function createBatch(
 ): Promise<{ batch: CodeBatchSummary; codes: IssuedCode[] }> {
   const e = await requireEdition(db, slug);
   if (e.state === 'closed' || e.state === 'archived')
-    throw new HttpError(409, 'edition_closed', {
-      vi: 'Kỳ khảo sát đã đóng: không phát thêm mã',
-      en: 'The edition is closed: no more codes can be issued',
-    });
+    throw new HttpError(409, 'edition_closed', serverMessage('edition_closed'));
   const firms = body.firms ?? Array.from({ length: body.count ?? 0 }, () => ({}));
   const id = await db.transaction(async (tx) => {
     const codes = await issueCodes(tx as unknown as Db, hasher, e.id, firms);
@@ -89,9 +94,25 @@ export async function createBatch(
   return { batch, codes: id.codes };
 }
 
+/**
+ * The strata of the batch's unused codes that were issued with firm data (unsealed one by one, in
+ * the revoke's transaction; rows whose firm data was already deleted cannot be counted back).
+ */
+async function unusedFirmStrata(tx: Db, hasher: CodeHasher, batchId: number) {
+  const rows = await tx
+    .select({ h: codeFirms.codeHash, sealed: codeFirms.sealed })
+    .from(codeBatchCodes)
+    .innerJoin(surveyCodes, eq(surveyCodes.codeHash, codeBatchCodes.codeHash))
+    .innerJoin(codeFirms, eq(codeFirms.codeHash, codeBatchCodes.codeHash))
+    .where(and(eq(codeBatchCodes.batchId, batchId), eq(surveyCodes.used, false)))
+    .for('update', { of: surveyCodes });
+  return rows.map((r) => stratumOf(unseal<FirmReference>(hasher.sealKey, 'firm', r.sealed, r.h)));
+}
+
 /** Revokes the batch's unused codes: they are deleted, so they are unknown from then on. */
 export async function revokeBatch(
   db: Db,
+  hasher: CodeHasher,
   actor: Actor,
   slug: string,
   batchId: number,
@@ -102,15 +123,18 @@ export async function revokeBatch(
       .select()
       .from(codeBatches)
       .where(and(eq(codeBatches.id, batchId), eq(codeBatches.surveyEditionId, e.id)));
-    if (!b) throw new HttpError(404, 'not_found', { vi: 'Không có lô mã này', en: 'No such code batch' });
+    if (!b) throw new HttpError(404, 'not_found', serverMessage('not_found.code_batch'));
     const unused = tx
       .select({ h: codeBatchCodes.codeHash })
       .from(codeBatchCodes)
       .where(eq(codeBatchCodes.batchId, batchId));
+    const firms = await unusedFirmStrata(tx as unknown as Db, hasher, batchId);
     const gone = await tx
       .delete(surveyCodes)
       .where(and(inArray(surveyCodes.codeHash, unused), eq(surveyCodes.used, false)))
       .returning({ h: surveyCodes.codeHash });
+    // The revoked codes were never sent to answer: take them out of the per-stratum "issued" counts.
+    await countStrata(tx as unknown as Db, e.id, firms, 'issued', -1);
     await tx
       .update(codeBatches)
       .set({ revoked: sql`${codeBatches.revoked} + ${gone.length}`, revokedAt: new Date() })

@@ -82,7 +82,7 @@ export function editionRoutes(db: Db, hasher: CodeHasher): Router {
     analyst,
     validate({ params: batchParams }),
     async (req, res) => {
-      res.json(await revokeBatch(db, actorOf(req), slug(req), Number(req.params.id)));
+      res.json(await revokeBatch(db, hasher, actorOf(req), slug(req), Number(req.params.id)));
     },
   );
   return router;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '#server/db/schema/index.js';
+import { auditLog, codeStrata } from '#server/db/schema/index.js';
 import { excludesFlagged } from '#server/workspace/editions.js';
 import { ddciDemo2025 } from '#surveys/shipped.js';
 import { describeEachDatabase } from '#test/support/db.js';
@@ -104,6 +104,37 @@ describeEachDatabase('survey editions in the workspace', (ctx) => {
     const audit = await ctx.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'code_batch'));
     const text = JSON.stringify(audit);
     for (const c of codes) expect(text).not.to.contain(c.replace(/-/g, '').slice(0, 8));
+  });
+
+  it('revoking a batch issued with firm data takes its unused codes out of the per-stratum issued counts', async () => {
+    const issued = async () =>
+      Object.fromEntries(
+        (await ctx.database.db.select().from(codeStrata)).map((r) => [`${r.dimension}:${r.value}`, r.issued]),
+      );
+    const before = await issued();
+    const firms = [
+      { firmRef: 'R-1', size: 'micro', sector: 'trade' },
+      { firmRef: 'R-2', size: 'micro', sector: 'industry' },
+      { firmRef: 'R-3', size: 'large', sector: 'industry' },
+    ];
+    const res = await admin('post', `/${slug}/batches?format=json`).send({ label: 'Firms', firms });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    const plus = (k: string, n: number) => (before[k] ?? 0) + n;
+    expect(await issued()).to.include({
+      'size:micro': plus('size:micro', 2),
+      'size:large': plus('size:large', 1),
+      'sector:industry': plus('sector:industry', 2),
+    });
+    expect((await submit(res.body.codes[0].code)).status).to.equal(200);
+    const revoked = await admin('delete', `/${slug}/batches/${res.body.batch.id}`);
+    expect(revoked.body).to.include({ revoked: 2 });
+    // Only the used code (R-1: micro, trade) still counts as issued.
+    expect(await issued()).to.include({
+      'size:micro': plus('size:micro', 1),
+      'size:large': plus('size:large', 0),
+      'sector:trade': plus('sector:trade', 1),
+      'sector:industry': plus('sector:industry', 0),
+    });
   });
 
   it('PUT /include-flagged is audited and is what scoring uses by default', async () => {
