@@ -1,5 +1,8 @@
 import type { Localized } from './text.js';
 
+/** pci: the national index; ddci: a province's departments and localities; service: its service centres. */
+export type FamilyKind = 'pci' | 'ddci' | 'service';
+
 export type LineageEvent = 'merge' | 'split' | 'rename' | 'abolish' | 'level_change';
 
 export interface UnitSummary {
@@ -24,7 +27,7 @@ export interface BlockSummary {
 
 export interface FamilySummary {
   code: string;
-  kind: 'pci' | 'ddci';
+  kind: FamilyKind;
   name: Localized;
   isDemo: boolean;
   requireFourEyes: boolean;
@@ -48,6 +51,8 @@ export interface FamilyDetail extends FamilySummary {
 
 export interface CreateFamilyBody {
   code: string;
+  /** `ddci` (default) or `service` (service-centre satisfaction); the PCI family is shipped. */
+  kind?: 'ddci' | 'service';
   nameVi: string;
   nameEn: string;
 }

@@ -106,7 +106,7 @@ export interface ReleaseMethodology {
 export interface ReleaseDocument {
   format: 'ddci-release/1';
   id: string;
-  family: { code: string; kind: 'pci' | 'ddci'; name: Localized; isDemo: boolean; source: Localized | null };
+  family: { code: string; kind: 'pci' | 'ddci' | 'service'; name: Localized; isDemo: boolean; source: Localized | null };
   edition: number;
   /** 1 for the first release of the edition, 2 for its first correction, … */
   sequence: number;
@@ -209,7 +209,7 @@ export interface ReleaseMetadata {
 /** GET /api/v1/families: only families and editions that have a release. */
 export interface FamilySummary {
   code: string;
-  kind: 'pci' | 'ddci';
+  kind: 'pci' | 'ddci' | 'service';
   name: Localized;
   source: Localized | null;
   isDemo: boolean;

@@ -1,4 +1,5 @@
 import type { Localized } from '#api/text.js';
+import type { FamilyKind } from '#api/admin-setup.js';
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
@@ -13,7 +14,7 @@ interface Named {
 /** A family's fixed structure, shipped as JSON beside its data (e.g. server/data/pci/family.json). */
 export interface FamilySpec {
   code: string;
-  kind: 'pci' | 'ddci';
+  kind: FamilyKind;
   isDemo?: boolean;
   name: Localized;
   source?: Localized;

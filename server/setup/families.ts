@@ -78,14 +78,19 @@ export async function familyDetail(db: Db, code: string): Promise<FamilyDetail> 
 
 const FAMILY = (f: FamilyRow) => ({ code: f.code, kind: f.kind, nameVi: f.nameVi, nameEn: f.nameEn });
 
-/** A province's own DDCI. */
+/** A province's own DDCI, or its service-satisfaction family (`kind: 'service'`). */
 export async function createFamily(db: Db, actor: Actor, body: CreateFamilyBody): Promise<FamilyDetail> {
   await db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: families.id }).from(families).where(eq(families.code, body.code));
-    if (exists) throw taken('/code', 'Bộ chỉ số|The family', body.code);
+    if (exists) throw taken('/code', 'family', body.code);
     const [f] = await tx
       .insert(families)
-      .values({ code: body.code, kind: 'ddci', nameVi: body.nameVi.trim(), nameEn: body.nameEn.trim() })
+      .values({
+        code: body.code,
+        kind: body.kind ?? 'ddci',
+        nameVi: body.nameVi.trim(),
+        nameEn: body.nameEn.trim(),
+      })
       .returning();
     await tx.insert(familySettings).values({ familyId: f!.id });
     await recordAudit(tx, actor, {
@@ -145,7 +150,7 @@ export async function createBlock(db: Db, actor: Actor, family: string, body: Bl
       .select({ id: blocks.id, code: blocks.code })
       .from(blocks)
       .where(eq(blocks.familyId, f.id));
-    if (exists.some((b) => b.code === body.code)) throw taken('/code', 'Khối|The block', body.code);
+    if (exists.some((b) => b.code === body.code)) throw taken('/code', 'block', body.code);
     const [b] = await tx
       .insert(blocks)
       .values({

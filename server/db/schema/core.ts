@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
 
-/** An index programme: the national PCI, or one province's DDCI. */
+/**
+ * An index programme: the national PCI, one province's DDCI, or a province's service-satisfaction index
+ * (`service`: the SIPAS-style visit survey at its public-administration service centres, scored per
+ * centre). The column is plain text, so a new kind needs no migration.
+ */
 export const families = pgTable('families', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(),
-  kind: text('kind', { enum: ['pci', 'ddci'] }).notNull(),
+  kind: text('kind', { enum: ['pci', 'ddci', 'service'] }).notNull(),
   nameVi: text('name_vi').notNull(),
   nameEn: text('name_en').notNull(),
   /** Demo families are fictional and must be labelled as such wherever they are shown. */
