@@ -3,6 +3,7 @@
 // This file is the one home of the public ranking types too (Ranking, RankingRow), which used to
 // live in server/repos/rankings.ts.
 
+import type { IndicatorCell, ReleaseIndicator } from './release-indicators.js';
 import type { Localized } from './text.js';
 
 /** A release is current until a correction supersedes it; a superseded release stays addressable. */
@@ -63,6 +64,8 @@ export interface ReleaseUnit {
   change: ReleaseChange | null;
   /** Every sub-index by component code. */
   subIndices: Record<string, ScoreCell>;
+  /** Every indicator by code (computed releases; absent from imported ones). */
+  indicatorValues?: Record<string, IndicatorCell>;
 }
 
 export interface ReleaseComponent {
@@ -78,6 +81,8 @@ export interface ReleaseBlock {
   composite: ReleaseComponent;
   components: ReleaseComponent[];
   tiers: TierRef[];
+  /** Every indicator in tree order (computed releases; absent from imported ones). */
+  indicators?: ReleaseIndicator[];
   /** How intervals and rank ranges were computed; null when the release has none. */
   uncertainty: {
     method: string;
@@ -106,7 +111,13 @@ export interface ReleaseMethodology {
 export interface ReleaseDocument {
   format: 'ddci-release/1';
   id: string;
-  family: { code: string; kind: 'pci' | 'ddci' | 'service'; name: Localized; isDemo: boolean; source: Localized | null };
+  family: {
+    code: string;
+    kind: 'pci' | 'ddci' | 'service';
+    name: Localized;
+    isDemo: boolean;
+    source: Localized | null;
+  };
   edition: number;
   /** 1 for the first release of the edition, 2 for its first correction, … */
   sequence: number;
@@ -300,6 +311,9 @@ export interface ProfileEntry {
   change: ReleaseChange | null;
   components: ReleaseComponent[];
   subIndices: Record<string, ScoreCell>;
+  /** The block's indicators and this unit's values on them, where the release has them. */
+  indicators?: ReleaseIndicator[];
+  indicatorValues?: Record<string, IndicatorCell>;
 }
 
 /** A lineage event linking the profiled unit to the units it descends from. */

@@ -3,6 +3,7 @@ import type { Localized } from '#api/text.js';
 import type { BootstrapResult, RankedColumn } from '#scoring/bootstrap.js';
 import type { Methodology } from '#scoring/methodology/types.js';
 import type { BlockResult, DataTable, IndexResult, NodeResult } from '#scoring/types.js';
+import { blockIndicators } from './build-indicators.js';
 import { editionTitle } from './title.js';
 import { sortUnits } from './sort-units.js';
 
@@ -59,6 +60,7 @@ function blockOf(
   const tiers = labels.map((l, i) => ({ code: l.code ?? `tier_${i + 1}`, name: { vi: l.vi, en: l.en } }));
   const cellAt = (node: NodeResult, i: number) =>
     cell(node, i, bootBlock?.nodes[node.code], bootIndex.get(block.units[i]!));
+  const indicators = blockIndicators(m, block);
   const units: ReleaseUnit[] = block.units.map((code, i) => {
     const tier = block.tiers[i];
     return {
@@ -69,6 +71,7 @@ function blockOf(
       tier: tier ? tiers[tier.index]! : null,
       change: null,
       subIndices: Object.fromEntries(root.children.map((c) => [c, cellAt(block.nodes[c]!, i)])),
+      indicatorValues: indicators.values(i),
     };
   });
   return {
@@ -80,6 +83,7 @@ function blockOf(
       return { code: c, name: { vi: node.name.vi, en: node.name.en }, weight: node.weight };
     }),
     tiers,
+    indicators: indicators.indicators,
     uncertainty: uncertainty(boot),
     units: sortUnits(units),
   };

@@ -29,6 +29,8 @@ function entries(set: ReleaseSet, d: ReleaseDocument, codes: string[], self: str
         change: u.change,
         components: b.components,
         subIndices: u.subIndices,
+        ...(b.indicators && { indicators: b.indicators }),
+        ...(u.indicatorValues && { indicatorValues: u.indicatorValues }),
       });
     }
   return out;

@@ -143,6 +143,36 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
     if (row.composite !== null) expect(row.change?.unit).to.equal('H_AN_LAC');
   });
 
+  it('GET /api/v1/units/ddci-demo/:code explains each sub-index by its indicators: raw value, score, rank and n', async () => {
+    const r = (await request(app()).get(`/api/v1/rankings/${DEMO_FAMILY}/2025?block=departments`).expect(200))
+      .body as Ranking;
+    const code = r.rows.find((x) => x.composite !== null)!.unit.code;
+    const p = (await request(app()).get(`/api/v1/units/${DEMO_FAMILY}/${code}`).expect(200))
+      .body as UnitProfile;
+    const entry = p.series.at(-1)!;
+    const indicators = entry.indicators!;
+    expect(indicators.length).to.be.greaterThan(entry.components.length);
+    for (const c of entry.components) {
+      const own = indicators.filter((i) => i.component === c.code);
+      const scores = own
+        .map((i) => entry.indicatorValues![i.code]!.score)
+        .filter((v): v is number => v !== null);
+      // Equal weights: a sub-index is the mean of its indicators' scores that are present.
+      expect(entry.subIndices[c.code]!.value).to.be.closeTo(
+        scores.reduce((a, b) => a + b, 0) / scores.length,
+        1e-9,
+      );
+    }
+    for (const i of indicators) {
+      const v = entry.indicatorValues![i.code]!;
+      expect(i.item).to.be.a('string');
+      if (v.score === null) continue;
+      expect(v.n).to.be.greaterThan(0);
+      expect(v.rank).to.be.at.least(1);
+      if (i.statistic === 'share') expect(v.raw).to.be.within(0, 1);
+    }
+  });
+
   it('loadObservations(db, unknown edition) gives no observations', async () => {
     expect((await loadObservations(db(), 999_999)).observations).to.deep.equal([]);
   });
