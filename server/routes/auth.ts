@@ -10,6 +10,7 @@ import { clearSessionCookie, sessionCookie, setSessionCookie, signedIn } from '#
 import { tokenHash } from '#server/auth/secrets.js';
 import { destroySession, sessionActor } from '#server/auth/sessions.js';
 import { changeOwnPassword } from '#server/auth/users.js';
+import type { CodeHasher } from '#server/collection/code-hash.js';
 import type { Db } from '#server/db/client.js';
 import { HttpError } from '#server/http/errors.js';
 import { serverMessage } from '#server/http/messages.js';
@@ -17,8 +18,9 @@ import { serverMessage } from '#server/http/messages.js';
 const notJson = () => new HttpError(415, 'json_required', serverMessage('json_required'));
 
 /** Sign-in, sign-out, the current user and password change, under /api/v1/auth. */
-export function authRoutes(db: Db, opts: { loginAttempts?: number } = {}): Router {
+export function authRoutes(db: Db, hasher: CodeHasher, opts: { loginAttempts?: number } = {}): Router {
   const router = Router();
+  const limiter = loginLimiter(db, hasher, opts.loginAttempts);
 
   // JSON only: a cross-site form cannot send it without a preflight, which closes login CSRF.
   const jsonOnly: RequestHandler = (req, _res, next) => {
@@ -27,11 +29,16 @@ export function authRoutes(db: Db, opts: { loginAttempts?: number } = {}): Route
   };
   router.post(
     '/auth/login',
-    loginLimiter(opts.loginAttempts),
+    limiter.check,
     jsonOnly,
     validate<LoginBody>({ body: loginSchema }),
     async (req, res) => {
-      const { user, session } = await login(db, req.body.username, req.body.password);
+      const { user, session } = await login(db, req.body.username, req.body.password).catch(
+        async (err: unknown) => {
+          await limiter.record(req, err);
+          throw err;
+        },
+      );
       setSessionCookie(req, res, session.token);
       res.set('Cache-Control', 'no-store');
       const me: Me = {

@@ -12,8 +12,8 @@ export const AUTH_MESSAGES = {
     en: 'The account is locked after repeated wrong passwords. Try again in {minutes} minutes or ask an admin to reset the password.',
   },
   'too_many_attempts.login': {
-    vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
-    en: 'Too many failed sign-ins from this address. Please try again in 15 minutes.',
+    vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many failed sign-ins from this address. Please try again in {minutes} minutes.',
   },
   csrf_failed: {
     vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Tải lại trang rồi thử lại.',

@@ -5,10 +5,13 @@ import { createLogger } from '#server/http/logger.js';
 
 export const CODE_SECRET = 'test-code-secret-0123456789abcdef0123456789';
 
-/** The real app over a test database; `trustProxy` lets a test claim TLS through X-Forwarded-Proto. */
+/**
+ * The real app over a test database; `trustProxy` lets a test claim TLS through X-Forwarded-Proto
+ * (or, as a hop count, a client address through X-Forwarded-For).
+ */
 export function workspaceApp(
   database: Database,
-  opts: { loginAttempts?: number; trustProxy?: boolean } = {},
+  opts: { loginAttempts?: number; trustProxy?: boolean | number } = {},
 ) {
   const sink = new Writable({ write: (_c, _e, done) => done() });
   return createApp({
