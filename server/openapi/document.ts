@@ -4,6 +4,7 @@ import { publicRoutes } from './routes-public.js';
 import { collectionRoutes } from './routes-collection.js';
 import { accountRoutes, setupRoutes } from './routes-workspace.js';
 import { privacyRouteDocs } from './routes-privacy.js';
+import { serviceRouteDocs } from './routes-service.js';
 import type { RouteDoc } from './types.js';
 
 // The OpenAPI 3.1 document, built from the api/ schemas: response payloads from
@@ -16,6 +17,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   ...accountRoutes,
   ...setupRoutes,
   ...privacyRouteDocs,
+  ...serviceRouteDocs,
 ];
 
 const SCHEMAS = new URL('../../api/schemas/', import.meta.url);

@@ -3,6 +3,7 @@ import type { Db } from '#server/db/client.js';
 import { authRoutes } from '#server/routes/auth.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import { auditRoutes } from './audit.js';
+import { deliveryRoutes } from './delivery.js';
 import { editionRoutes } from './editions.js';
 import { methodologyRoutes } from './methodology.js';
 import type { ReleaseService } from '#server/releases/service.js';
@@ -28,5 +29,6 @@ export function workspaceRoutes(
   router.use(setupRoutes(db));
   router.use(editionRoutes(db, hasher));
   router.use(methodologyRoutes(db, releases));
+  router.use(deliveryRoutes(db));
   return router;
 }
