@@ -59,6 +59,9 @@ function onlyImports(folder, aliases, extra = []) {
     },
   };
 }
+// Functions that build an error or a field error from a bilingual text.
+const ERROR_HELPERS =
+  '^(fieldError|badRequest|badField|notFound|notFoundError|invalid|rowError|problem|field)$';
 const noAppLibs = { group: APP_LIBS, message: 'Pure packages do no I/O: no server libraries.' };
 
 export default tseslint.config(
@@ -102,6 +105,21 @@ export default tseslint.config(
     // Test suites are long describe() callbacks by nature.
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'max-lines-per-function': 'off', complexity: 'off' },
+  },
+  {
+    // One message catalogue (server/http/messages/): an error's text is looked up by its code,
+    // never written inline where the error is thrown.
+    files: ['server/**/*.ts'],
+    ignores: ['server/http/messages/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `:matches(NewExpression[callee.name=/Error$/], CallExpression[callee.name=/${ERROR_HELPERS}/]) > ObjectExpression:has(> Property[key.name='vi'])`,
+          message: 'Error texts live in server/http/messages/: use serverMessage(code, params).',
+        },
+      ],
+    },
   },
   onlyImports('api', ['api'], [noAppLibs]),
   onlyImports('scoring', ['api', 'scoring'], [noAppLibs]),

@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   /** A PostgreSQL server; when absent the embedded PGlite database in `dbDir` is used. */
   databaseUrl: string | undefined;
+  /** DATABASE_POOL_MAX, DATABASE_POOL_WAIT_MS: the PostgreSQL pool's size and its wait for a free connection. */
+  databasePool: { max: number; waitMs: number };
   dataDir: string;
   dbDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -173,6 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: port(env),
     host: env.HOST || '127.0.0.1',
     databaseUrl: databaseUrl(env),
+    databasePool: {
+      max: wholeNumber(env, 'DATABASE_POOL_MAX', 10, 1, 1000),
+      waitMs: wholeNumber(env, 'DATABASE_POOL_WAIT_MS', 10_000, 10, 600_000),
+    },
     dataDir,
     dbDir: path.resolve(env.DB_DIR || path.join(dataDir, 'db')),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

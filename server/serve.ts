@@ -38,6 +38,7 @@ export async function startServer(
     config.databaseUrl
       ? {
           url: config.databaseUrl,
+          pool: config.databasePool,
           onError: (err) =>
             logger.warn(
               { err: safeError(err) },

@@ -21,6 +21,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** A cheap round trip, for readiness checks. */
   ping(): Promise<void>;
+  /** PostgreSQL: every pooled connection is checked out and requests wait for one (overload). */
+  saturated?(): boolean;
   close(): Promise<void>;
 }
 
@@ -32,10 +34,18 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  * an in-memory PGlite for tests.
  */
 export type DatabaseTarget =
-  { url: string; onError?: (err: Error) => void } | { dataDir: string; purpose?: string } | { memory: true };
+  | { url: string; onError?: (err: Error) => void; pool?: PoolSettings }
+  | { dataDir: string; purpose?: string }
+  | { memory: true };
+
+/** The PostgreSQL pool: connections, and how long a query waits for one before a 503 database_busy. */
+export interface PoolSettings {
+  max: number;
+  waitMs: number;
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if ('url' in target) return openPostgres(target.url, target.onError);
+  if ('url' in target) return openPostgres(target.url, target.onError, target.pool);
   const embedded =
     'dataDir' in target
       ? await openEmbedded(target.dataDir, target.purpose ?? path.basename(process.argv[1] ?? 'node'))
@@ -60,12 +70,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, onError?: (err: Error) => void): Promise<Database> {
+async function openPostgres(
+  url: string,
+  onError?: (err: Error) => void,
+  settings: PoolSettings = { max: 10, waitMs: 10_000 },
+): Promise<Database> {
   // A bounded connect wait: while the server is unreachable, requests fail fast (503) instead of
-  // queueing. Pooled connections the server drops (restart, failover) emit 'error' on the pool; an
-  // unhandled 'error' event would end the process, so it is heard here and the pool reconnects on
-  // the next query.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // queueing; with every connection in use, a request waits at most `waitMs` (then 503 busy).
+  // Pooled connections the server drops (restart, failover) emit 'error' on the pool; an unhandled
+  // 'error' event would end the process, so it is heard here and the pool reconnects on the next query.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: settings.max,
+    connectionTimeoutMillis: settings.waitMs,
+  });
   pool.on('error', (err) => onError?.(err));
   // A client checked out between two queries (inside a transaction) emits 'error' on itself, not
   // on the pool, when the server goes away; without a listener that too would end the process.
@@ -82,6 +100,7 @@ async function openPostgres(url: string, onError?: (err: Error) => void): Promis
     ping: async () => {
       await pool.query('select 1');
     },
+    saturated: () => pool.waitingCount > 0 && pool.idleCount === 0 && pool.totalCount >= settings.max,
     close: () => pool.end(),
   };
 }

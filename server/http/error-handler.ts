@@ -3,13 +3,26 @@ import type { Logger } from 'pino';
 import { HttpError } from './errors.js';
 import { requestLang } from './lang.js';
 import { serverMessage } from './messages.js';
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '#server/db/unavailable.js';
+import {
+  BUSY_RETRY_AFTER_SECONDS,
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+  RETRY_AFTER_SECONDS,
+} from '#server/db/unavailable.js';
 import { transportError } from './transport-errors.js';
 
 /** Field errors listed in one response; the rest are counted in `total` (a 4 MB error body was an amplifier). */
 export const MAX_DETAILS = 100;
 
+/** 503 for a database that is busy (database_busy, Retry-After 2) or unreachable (database_unavailable, 5). */
 function unavailable(err: unknown): HttpError | null {
+  if (isDatabaseBusy(err)) {
+    return new HttpError(
+      503,
+      'database_busy',
+      serverMessage('database_busy', { seconds: BUSY_RETRY_AFTER_SECONDS }),
+    );
+  }
   if (!isDatabaseUnavailable(err)) return null;
   return new HttpError(
     503,
@@ -64,7 +77,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           fromBodyParser(err as { status?: number; type?: string }));
     const error = known ?? new HttpError(500, 'internal_error', serverMessage('internal_error'));
     if (!known) logger.error({ err: safeError(err) }, 'unhandled error');
-    if (error.status === 503 && !res.get('Retry-After')) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (error.status === 503 && !res.get('Retry-After'))
+      res.set(
+        'Retry-After',
+        String(error.code === 'database_busy' ? BUSY_RETRY_AFTER_SECONDS : RETRY_AFTER_SECONDS),
+      );
     const lang = requestLang(req);
     const details = error.details?.slice(0, MAX_DETAILS);
     const total = Math.max((error as { total?: number }).total ?? 0, error.details?.length ?? 0);

@@ -1,6 +1,7 @@
 import { fillText, type Localized } from '#api/text.js';
 import { AUTH_MESSAGES } from './messages/auth.js';
 import { COLLECTION_MESSAGES } from './messages/collection.js';
+import { LIMIT_MESSAGES } from './messages/limits.js';
 import { RELEASE_MESSAGES } from './messages/releases.js';
 import { REQUEST_MESSAGES } from './messages/request.js';
 import { SETUP_MESSAGES } from './messages/setup.js';
@@ -16,6 +17,7 @@ export const MESSAGE_AREAS = {
   transport: TRANSPORT_MESSAGES,
   auth: AUTH_MESSAGES,
   collection: COLLECTION_MESSAGES,
+  limits: LIMIT_MESSAGES,
   setup: SETUP_MESSAGES,
   workspace: WORKSPACE_MESSAGES,
   releases: RELEASE_MESSAGES,
@@ -39,8 +41,18 @@ export function serverMessage(key: MessageKey, params: Record<string, MessagePar
     vi[name] = typeof value === 'object' ? value.vi : value;
     en[name] = typeof value === 'object' ? value.en : value;
   }
-  return { vi: fillText(template, vi).vi, en: fillText(template, en).en };
+  return { vi: fillText(plural(template.vi, vi), vi).vi, en: fillText(plural(template.en, en), en).en };
 }
+
+// `{count|item|items}` picks the singular when the param is 1, the plural otherwise (English
+// needs it; Vietnamese has no plural and writes the noun once).
+const plural = (text: string, params: Record<string, string | number>): Localized => {
+  const out = text.replace(
+    /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g,
+    (_all, name: string, one: string, many: string) => (params[name] === 1 ? one : many),
+  );
+  return { vi: out, en: out };
+};
 
 /** Keys with a message; tests prove every code the validator reports is here. */
 export const serverMessageCodes: readonly string[] = Object.keys(MESSAGES);

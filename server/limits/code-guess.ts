@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import type { Db } from '#server/db/client.js';
 import { clientKey, refused, sharedLimiter } from './store.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const CODE_LIMITS = {
   /** Wrong codes per client per window before the slow lane. */
@@ -41,10 +42,7 @@ export function codeGuessLimiter(
       } catch (e) {
         refused(
           e,
-          (minutes) => ({
-            vi: `Quá nhiều lần nhập mã khảo sát sai từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`,
-            en: `Too many wrong survey codes from this address. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          }),
+          (minutes) => serverMessage('too_many_attempts.codes', { minutes }),
           (s) => res.set('Retry-After', s),
         );
       }

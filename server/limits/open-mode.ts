@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import type { Db } from '#server/db/client.js';
 import { clientKey, refused, sharedLimiter } from './store.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const OPEN_LIMITS = {
   /** Code-less responses per client per edition per window (a shared office computer, a family). */
@@ -35,10 +36,7 @@ export function openModeLimiter(
     } catch (e) {
       refused(
         e,
-        (minutes) => ({
-          vi: `Đã nhận quá nhiều câu trả lời không có mã cho khảo sát này. Vui lòng thử lại sau ${minutes} phút.`,
-          en: `Too many answers without a code for this survey. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-        }),
+        (minutes) => serverMessage('too_many_attempts.open_mode', { minutes }),
         (s) => res.set('Retry-After', s),
       );
     }

@@ -10,6 +10,7 @@ import { lineageFor } from './lineage.js';
 import { insertScoreRows } from './score-rows.js';
 import { signBytes, type SigningKey } from './signing.js';
 import { editionTitle } from './title.js';
+import { serverMessage } from '#server/http/messages.js';
 
 /** What a release says, before the publisher adds ids, changes, lineage and the signature. */
 export interface ReleaseDraft {
@@ -43,11 +44,7 @@ async function editionOf(tx: Db, family: string, year: number) {
     .innerJoin(families, eq(families.id, editions.familyId))
     .where(and(eq(families.code, family), eq(editions.year, year)))
     .for('update', { of: editions });
-  if (!row)
-    throw new ReleaseError('unknown_edition', {
-      vi: `Không có kỳ ${year} của ${family}`,
-      en: `${family} has no ${year} edition`,
-    });
+  if (!row) throw new ReleaseError('unknown_edition', serverMessage('unknown_edition', { family, year }));
   return row;
 }
 
@@ -63,15 +60,12 @@ function checkSupersedes(
   label: string,
 ) {
   if (current && supersedes !== current.id)
-    throw new ReleaseError(supersedes ? 'wrong_supersedes' : 'already_released', {
-      vi: `${label} đã có bản công bố ${current.id}; bản đính chính phải ghi "supersedes": "${current.id}"`,
-      en: `${label} already has release ${current.id}; a correction must say "supersedes": "${current.id}"`,
-    });
+    throw new ReleaseError(
+      supersedes ? 'wrong_supersedes' : 'already_released',
+      serverMessage('already_released', { label, id: current.id }),
+    );
   if (!current && supersedes)
-    throw new ReleaseError('wrong_supersedes', {
-      vi: `${label} chưa có bản công bố nào để đính chính (${supersedes})`,
-      en: `${label} has no release to correct (${supersedes})`,
-    });
+    throw new ReleaseError('wrong_supersedes', serverMessage('wrong_supersedes', { label, supersedes }));
 }
 
 async function previousRelease(tx: Db, familyId: number, year: number): Promise<ReleaseDocument | undefined> {
@@ -162,10 +156,7 @@ async function store(tx: Db, key: SigningKey, document: ReleaseDocument, { famil
  */
 export async function publishRelease(db: Db, key: SigningKey, draft: ReleaseDraft): Promise<Published> {
   if (draft.blocks.every((b) => b.units.length === 0))
-    throw new ReleaseError('empty_release', {
-      vi: 'Bản công bố không có đơn vị nào',
-      en: 'The release has no units',
-    });
+    throw new ReleaseError('empty_release', serverMessage('empty_release'));
   return db.transaction(async (txx) => {
     const tx = txx as unknown as Db;
     const row = await editionOf(tx, draft.family, draft.year);

@@ -2,10 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import type { Localized } from '#api/text.js';
 import rankingParams from '#api/schemas/rankings/ranking-params.schema.json' with { type: 'json' };
 import rankingQuery from '#api/schemas/rankings/ranking-query.schema.json' with { type: 'json' };
-import { badRequest, notFound } from '#server/http/errors.js';
+import { notFound } from '#server/http/errors.js';
 import { validate, validQuery } from '#server/http/validate.js';
 import type { PublicFileCache } from '#server/releases/file-cache.js';
 import { PUBLIC_ROOT } from '#server/releases/public-files.js';
+import { serverMessage } from '#server/http/messages.js';
 
 // Public read API. Every answer is a file of the static export (server/releases/README.md), so the
 // public data stays up with the database stopped, and matches an export byte for byte.
@@ -13,8 +14,8 @@ import { PUBLIC_ROOT } from '#server/releases/public-files.js';
 const NAME = /^([A-Za-z0-9][A-Za-z0-9_.-]*?)(\.json|\.csv)?$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const YEAR_LONG = 365 * 24 * 3600;
-const NO_SUCH: Localized = { vi: 'Không có tài nguyên này', en: 'No such resource' };
-const NO_RELEASE: Localized = { vi: 'Chưa có bản công bố nào', en: 'No release yet' };
+const NO_SUCH = serverMessage('not_found.resource');
+const NO_RELEASE = serverMessage('not_found.no_release');
 const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
@@ -35,17 +36,6 @@ function parseName(raw: string): { name: string; format: Format } | undefined {
 const viewFile = (base: string, format: Format, req: Request) =>
   format === 'json' ? `${base}.json` : req.query.lang === 'en' ? `${base}.en.csv` : `${base}.csv`;
 
-function blockOf(req: Request): string | undefined {
-  const b = req.query.block;
-  if (b === undefined) return undefined;
-  if (typeof b !== 'string' || !CODE.test(b))
-    throw badRequest('invalid_block', {
-      vi: `Mã khối không hợp lệ: "${String(b)}"`,
-      en: `Invalid block code: "${String(b)}"`,
-    });
-  return b;
-}
-
 function extOf(raw: string | undefined, allowed: string[]): string {
   if (raw === undefined) return allowed[0]!;
   if (!allowed.includes(raw)) throw notFound(NO_SUCH);
@@ -53,7 +43,7 @@ function extOf(raw: string | undefined, allowed: string[]): string {
 }
 
 const releaseId = (id: string) => {
-  if (!CODE.test(id)) throw notFound({ vi: `Không có bản công bố ${id}`, en: `No release ${id}` });
+  if (!CODE.test(id)) throw notFound(serverMessage('not_found.release', { id }));
   return id;
 };
 
@@ -76,7 +66,7 @@ function sender(files: PublicFileCache) {
 }
 
 function releaseFileRoutes(router: Router, send: ReturnType<typeof sender>) {
-  const missing = (id: string): Localized => ({ vi: `Không có bản công bố ${id}`, en: `No release ${id}` });
+  const missing = (id: string): Localized => serverMessage('not_found.release', { id });
   router.get('/releases/:id', async (req, res) => {
     const p = parseName(req.params.id);
     if (!p || p.format === 'csv') throw notFound(missing(req.params.id));
@@ -92,14 +82,15 @@ function releaseFileRoutes(router: Router, send: ReturnType<typeof sender>) {
     const id = releaseId(req.params.id);
     await send(req, res, viewFile(`releases/${id}/metadata`, format, req), missing(id));
   });
-  router.get('/releases/:id/rankings{.:ext}', async (req, res) => {
+  // The block is checked by its schema, as on /rankings: a bad one is a 422 naming /query/block.
+  router.get('/releases/:id/rankings{.:ext}', validate({ query: rankingQuery }), async (req, res) => {
     const format = extOf(req.params.ext, ['json', 'csv']) as Format;
-    const id = releaseId(req.params.id);
-    const b = blockOf(req);
-    await send(req, res, viewFile(`releases/${id}/rankings${b ? `/${b}` : ''}`, format, req), {
-      vi: `Không có bản công bố ${id}${b ? ` với khối ${b}` : ''}`,
-      en: `No release ${id}${b ? ` with block ${b}` : ''}`,
-    });
+    const id = releaseId(String(req.params.id));
+    const b = validQuery<{ block?: string }>(req).block;
+    const missing = b
+      ? serverMessage('not_found.release_block', { id, block: b })
+      : serverMessage('not_found.release', { id });
+    await send(req, res, viewFile(`releases/${id}/rankings${b ? `/${b}` : ''}`, format, req), missing);
   });
 }
 
@@ -115,7 +106,7 @@ export function releaseRoutes(files: PublicFileCache): Router {
   releaseFileRoutes(router, send);
   router.get('/keys/release-signing{.:ext}', async (req, res) => {
     const ext = extOf(req.params.ext, ['json', 'pem']);
-    await send(req, res, `keys/release-signing.${ext}`, { vi: 'Chưa có khóa ký', en: 'No signing key yet' });
+    await send(req, res, `keys/release-signing.${ext}`, serverMessage('not_found.signing_key'));
   });
   // Year, family and block are checked by their schemas: a bad one is a 422 naming the field.
   const rankingInput = validate({ params: rankingParams, query: rankingQuery });
@@ -123,17 +114,16 @@ export function releaseRoutes(files: PublicFileCache): Router {
     const { family, year: name } = req.params as { family: string; year: string };
     const { name: year, format } = parseName(name)!;
     const b = validQuery<{ block?: string }>(req).block;
-    const missing = {
-      vi: `Không có bảng xếp hạng ${family} năm ${year}${b ? ` cho khối ${b}` : ''}`,
-      en: `No ${family} ranking for ${year}${b ? ` in block ${b}` : ''}`,
-    };
+    const missing = b
+      ? serverMessage('not_found.ranking_block', { family, year, block: b })
+      : serverMessage('not_found.ranking', { family, year });
     await send(req, res, viewFile(`rankings/${family}/${year}${b ? `/${b}` : ''}`, format, req), missing);
   });
   router.get('/units/:family/:code', async (req, res) => {
     const p = parseName(req.params.code);
     const { family } = req.params;
     const code = p?.name ?? req.params.code;
-    const missing = { vi: `Không có đơn vị ${code} trong ${family}`, en: `No unit ${code} in ${family}` };
+    const missing = serverMessage('not_found.release_unit', { unit: code, family });
     if (!p || !CODE.test(family)) throw notFound(missing);
     await send(req, res, viewFile(`units/${family}/${p.name}`, p.format, req), missing);
   });

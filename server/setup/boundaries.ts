@@ -6,6 +6,8 @@ import type { Db } from '#server/db/client.js';
 import { blockBoundaries, units } from '#server/db/schema/index.js';
 import { fieldError, invalid } from '#server/http/errors.js';
 import { requireBlock, requireFamily } from './lookup.js';
+import type { Localized } from '#api/text.js';
+import { serverMessage } from '#server/http/messages.js';
 
 const CODE_KEYS = ['code', 'unit_code', 'ma', 'ma_xa', 'ma_dvhc', 'id'];
 const MAX_FEATURES = 5000;
@@ -16,15 +18,14 @@ interface Feature {
   geometry: { type: string; coordinates: unknown } | null;
 }
 
-const bad = (path: string, vi: string, en: string) =>
-  invalid([fieldError(path, 'invalid_geojson', { vi, en })]);
+const bad = (path: string, message: Localized) => invalid([fieldError(path, 'invalid_geojson', message)]);
 
 function features(geo: unknown): Feature[] {
   const fc = geo as { type?: unknown; features?: unknown };
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
-    throw bad('/type', 'Cần một GeoJSON FeatureCollection', 'Expected a GeoJSON FeatureCollection');
+    throw bad('/type', serverMessage('invalid_geojson.type'));
   if (fc.features.length === 0 || fc.features.length > MAX_FEATURES)
-    throw bad('/features', `Cần 1–${MAX_FEATURES} vùng`, `Expected 1–${MAX_FEATURES} features`);
+    throw bad('/features', serverMessage('invalid_geojson.count', { limit: MAX_FEATURES }));
   fc.features.forEach((f: Feature, i) => {
     const g = f?.geometry;
     if (
@@ -33,11 +34,7 @@ function features(geo: unknown): Feature[] {
       !['Polygon', 'MultiPolygon'].includes(g.type) ||
       !Array.isArray(g.coordinates)
     )
-      throw bad(
-        `/features/${i}/geometry`,
-        'Mỗi vùng là Feature có hình Polygon hoặc MultiPolygon',
-        'Each feature must be a Feature with a Polygon or MultiPolygon geometry',
-      );
+      throw bad(`/features/${i}/geometry`, serverMessage('invalid_geojson.geometry'));
   });
   return fc.features as Feature[];
 }
@@ -50,8 +47,7 @@ function codeProperty(list: Feature[], asked?: string): string {
   if (!key)
     throw bad(
       '/codeProperty',
-      `Không thấy thuộc tính mã đơn vị (${CODE_KEYS.join(', ')}); hãy chỉ rõ codeProperty`,
-      `No unit-code property found (${CODE_KEYS.join(', ')}); name it in codeProperty`,
+      serverMessage('invalid_geojson.code_property', { keys: CODE_KEYS.join(', ') }),
     );
   return key;
 }
@@ -75,11 +71,7 @@ export async function uploadBoundaries(
   const featureCodes = list.map((ft) => String(ft.properties?.[key] ?? ''));
   const matched = featureCodes.filter((c) => codes.has(c));
   if (matched.length === 0)
-    throw bad(
-      `/features/0/properties/${key}`,
-      `Không vùng nào khớp mã đơn vị của khối "${block}" (thuộc tính "${key}")`,
-      `No feature matches a unit code of block "${block}" (property "${key}")`,
-    );
+    throw bad(`/features/0/properties/${key}`, serverMessage('invalid_geojson.no_match', { block, key }));
   const result: BoundariesResult = {
     block,
     features: list.length,

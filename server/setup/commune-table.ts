@@ -13,6 +13,7 @@ import { writeLineage } from './lineage.js';
 import { requireFamily, type FamilyRow } from './lookup.js';
 import { englishUnitName } from './names.js';
 import { writeUnit } from './units.js';
+import { serverMessage } from '#server/http/messages.js';
 
 /** The national old-to-new table of 1 July 2025, shipped in server/data/units (see SOURCE.md there). */
 export const COMMUNE_TABLE = fileURLToPath(
@@ -113,18 +114,14 @@ export async function importCommuneTable(
   const links = communeLinks().filter((l) => l.province === body.province);
   if (links.length === 0)
     throw invalid([
-      fieldError('/province', 'unknown_province', {
-        vi: `Bảng không có tỉnh mã "${body.province}" (mã 2 chữ số sau 1/7/2025, ví dụ 22 = Quảng Ninh)`,
-        en: `The table has no province "${body.province}" (2-digit code after 1 July 2025, e.g. 22 = Quảng Ninh)`,
-      }),
+      fieldError(
+        '/province',
+        'unknown_province',
+        serverMessage('unknown_province', { province: body.province }),
+      ),
     ]);
   if (body.newBlock === body.oldBlock)
-    throw invalid([
-      fieldError('/oldBlock', 'same_block', {
-        vi: 'Khối cũ và khối mới phải khác nhau',
-        en: 'The old and new blocks must differ',
-      }),
-    ]);
+    throw invalid([fieldError('/oldBlock', 'same_block', serverMessage('same_block'))]);
   const district = body.oldLevel === 'district';
   return db.transaction(async (tx) => {
     const f = await requireFamily(tx, family);

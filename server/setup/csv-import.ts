@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { lineageShapeProblem, unitIndex, writeLineage } from './lineage.js';
 import { requireFamily } from './lookup.js';
 import { writeUnit } from './units.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export const UNIT_COLUMNS = [
   'block',
@@ -41,12 +42,7 @@ export function decodeUtf8(buf: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw invalid([
-      fieldError('/file', 'not_utf8', {
-        vi: 'Tệp không phải UTF-8. Trong Excel chọn "Lưu thành… CSV UTF-8" rồi tải lên lại.',
-        en: 'The file is not UTF-8. In Excel choose "Save as… CSV UTF-8" and upload it again.',
-      }),
-    ]);
+    throw invalid([fieldError('/file', 'not_utf8', serverMessage('not_utf8'))]);
   }
 }
 
@@ -62,10 +58,11 @@ function readRows(
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     throw invalid([
-      fieldError(`/rows/${e.line}`, 'csv_syntax', {
-        vi: `Lỗi CSV ở dòng ${e.line}: ${e.message}`,
-        en: `CSV error on line ${e.line}: ${e.message}`,
-      }),
+      fieldError(
+        `/rows/${e.line}`,
+        'csv_syntax',
+        serverMessage('csv_syntax', { line: e.line, reason: e.message }),
+      ),
     ]);
   }
   const header = parsed.header.map((h) => h.toLowerCase());
@@ -73,10 +70,15 @@ function readRows(
   const unknown = header.filter((c) => !known.includes(c));
   if (missing.length || unknown.length)
     throw invalid([
-      fieldError('/rows/1', 'bad_header', {
-        vi: `Dòng tiêu đề cần các cột ${known.join(', ')}${missing.length ? `; thiếu: ${missing.join(', ')}` : ''}${unknown.length ? `; không rõ: ${unknown.join(', ')}` : ''}`,
-        en: `The header needs the columns ${known.join(', ')}${missing.length ? `; missing: ${missing.join(', ')}` : ''}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
-      }),
+      fieldError(
+        '/rows/1',
+        'bad_header',
+        serverMessage('bad_header', {
+          columns: known.join(', '),
+          missing: missing.length ? serverMessage('bad_header.missing', { columns: missing.join(', ') }) : '',
+          unknown: unknown.length ? serverMessage('bad_header.unknown', { columns: unknown.join(', ') }) : '',
+        }),
+      ),
     ]);
   return parsed.rows.map(({ line, fields }) => ({
     line,
@@ -91,35 +93,17 @@ function checkUnitRow(line: number, r: Row, blockCodes: Set<string>): FieldError
   const out: FieldError[] = [];
   if (!blockCodes.has(r.block!))
     out.push(
-      problem(line, 'block', 'unknown_block', {
-        vi: `Không có khối "${r.block}"`,
-        en: `No block "${r.block}"`,
-      }),
+      problem(line, 'block', 'unknown_block', serverMessage('unknown_block.row', { block: r.block! })),
     );
   if (!CODE.test(r.code!))
-    out.push(
-      problem(line, 'code', 'invalid_code', {
-        vi: 'Mã đơn vị gồm chữ, số, "_", "-" hoặc "."',
-        en: 'A unit code is letters, digits, "_", "-" or "."',
-      }),
-    );
+    out.push(problem(line, 'code', 'invalid_code', serverMessage('invalid_code.unit')));
   for (const c of ['name_vi', 'name_en'])
-    if (!r[c]) out.push(problem(line, c, 'required', { vi: `Thiếu ${c}`, en: `${c} is empty` }));
+    if (!r[c]) out.push(problem(line, c, 'required', serverMessage('required.column', { column: c })));
   for (const c of ['valid_from', 'valid_to'])
     if (r[c] && (!DATE.test(r[c]!) || Number.isNaN(Date.parse(r[c]!))))
-      out.push(
-        problem(line, c, 'invalid_date', {
-          vi: `"${r[c]}" không phải ngày YYYY-MM-DD`,
-          en: `"${r[c]}" is not a date YYYY-MM-DD`,
-        }),
-      );
+      out.push(problem(line, c, 'invalid_date', serverMessage('invalid_date.row', { value: r[c]! })));
   if (r.valid_from && r.valid_to && r.valid_from > r.valid_to)
-    out.push(
-      problem(line, 'valid_to', 'range_reversed', {
-        vi: 'Ngày hết hiệu lực trước ngày bắt đầu',
-        en: 'valid_to precedes valid_from',
-      }),
-    );
+    out.push(problem(line, 'valid_to', 'range_reversed', serverMessage('range_reversed.row')));
   return out;
 }
 
@@ -142,12 +126,7 @@ export async function importUnitsCsv(
     problems.push(...checkUnitRow(line, row, new Set(blockIds.keys())));
     const key = `${row.block}/${row.code}`;
     if (seen.has(key))
-      problems.push(
-        problem(line, 'code', 'duplicate', {
-          vi: `"${key}" lặp lại trong tệp`,
-          en: `"${key}" appears twice in the file`,
-        }),
-      );
+      problems.push(problem(line, 'code', 'duplicate', serverMessage('duplicate.row', { value: key })));
     seen.add(key);
   }
   if (problems.length) throw invalid(problems.slice(0, MAX_PROBLEMS), 'import_rejected', problems.length);
@@ -189,34 +168,37 @@ export async function importLineageCsv(
     const event = row.event as LineageEvent;
     if (!EVENTS.includes(event))
       problems.push(
-        problem(line, 'event', 'invalid_option', {
-          vi: `Sự kiện phải là: ${EVENTS.join(', ')}`,
-          en: `The event must be one of: ${EVENTS.join(', ')}`,
-        }),
+        problem(
+          line,
+          'event',
+          'invalid_option',
+          serverMessage('invalid_option.event', { options: EVENTS.join(', ') }),
+        ),
       );
     if (!DATE.test(row.date ?? '') || Number.isNaN(Date.parse(row.date!)))
       problems.push(
-        problem(line, 'date', 'invalid_date', {
-          vi: `"${row.date}" không phải ngày YYYY-MM-DD`,
-          en: `"${row.date}" is not a date YYYY-MM-DD`,
-        }),
+        problem(line, 'date', 'invalid_date', serverMessage('invalid_date.row', { value: row.date ?? '' })),
       );
     const from = index.get(`${row.from_block}/${row.from_code}`);
     if (from === undefined)
       problems.push(
-        problem(line, 'from_code', 'unknown_unit', {
-          vi: `Không có đơn vị "${row.from_block}/${row.from_code}"`,
-          en: `No unit "${row.from_block}/${row.from_code}"`,
-        }),
+        problem(
+          line,
+          'from_code',
+          'unknown_unit',
+          serverMessage('unknown_unit.row', { unit: `${row.from_block}/${row.from_code}` }),
+        ),
       );
     const hasTo = !!(row.to_block || row.to_code);
     const to = hasTo ? index.get(`${row.to_block}/${row.to_code}`) : null;
     if (hasTo && to === undefined)
       problems.push(
-        problem(line, 'to_code', 'unknown_unit', {
-          vi: `Không có đơn vị "${row.to_block}/${row.to_code}"`,
-          en: `No unit "${row.to_block}/${row.to_code}"`,
-        }),
+        problem(
+          line,
+          'to_code',
+          'unknown_unit',
+          serverMessage('unknown_unit.row', { unit: `${row.to_block}/${row.to_code}` }),
+        ),
       );
     const shape = EVENTS.includes(event) ? lineageShapeProblem(event, hasTo, `/rows/${line}`) : null;
     if (shape) problems.push(shape);

@@ -7,6 +7,7 @@ import type { Db } from '#server/db/client.js';
 import { blocks, unitLineage, units } from '#server/db/schema/index.js';
 import { fieldError, invalid } from '#server/http/errors.js';
 import { findUnit, requireBlock, requireFamily } from './lookup.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export async function listLineage(db: Db, familyId: number): Promise<LineageSummary[]> {
   const fromUnit = alias(units, 'from_unit');
@@ -104,15 +105,9 @@ export function lineageShapeProblem(
   path = '',
 ): ReturnType<typeof fieldError> | null {
   if (event === 'abolish' && hasTo)
-    return fieldError(`${path}/to`, 'abolish_has_target', {
-      vi: 'Sự kiện giải thể không có đơn vị kế tiếp',
-      en: 'An abolition has no successor unit',
-    });
+    return fieldError(`${path}/to`, 'abolish_has_target', serverMessage('abolish_has_target'));
   if (event !== 'abolish' && !hasTo)
-    return fieldError(`${path}/to`, 'missing_target', {
-      vi: 'Cần đơn vị kế tiếp (to) cho sự kiện này',
-      en: 'This event needs a successor unit (to)',
-    });
+    return fieldError(`${path}/to`, 'missing_target', serverMessage('missing_target'));
   return null;
 }
 
@@ -126,22 +121,17 @@ export async function addLineage(db: Db, actor: Actor, family: string, body: Lin
       const u = await findUnit(tx, b.id, r.code);
       if (!u)
         throw invalid([
-          fieldError(`${path}/code`, 'unknown_unit', {
-            vi: `Không có đơn vị "${r.code}" trong khối "${r.block}"`,
-            en: `No unit "${r.code}" in block "${r.block}"`,
-          }),
+          fieldError(
+            `${path}/code`,
+            'unknown_unit',
+            serverMessage('unknown_unit.block', { unit: r.code, block: r.block }),
+          ),
         ]);
       return u.id;
     };
     const fromUnitId = await ref(body.from, '/from');
     const toUnitId = body.to ? await ref(body.to, '/to') : null;
-    if (fromUnitId === toUnitId)
-      throw invalid([
-        fieldError('/to', 'same_unit', {
-          vi: 'Đơn vị trước và sau trùng nhau',
-          en: 'The unit before and after are the same',
-        }),
-      ]);
+    if (fromUnitId === toUnitId) throw invalid([fieldError('/to', 'same_unit', serverMessage('same_unit'))]);
     const label = `${body.from.block}/${body.from.code} → ${body.to ? `${body.to.block}/${body.to.code}` : '∅'}`;
     await writeLineage(tx, actor, family, { ...body, fromUnitId, toUnitId, label });
   });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '#server/audit/log.js';
 import { blocks, families, units } from '#server/db/schema/index.js';
 import { fieldError, HttpError, invalid } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export type FamilyRow = typeof families.$inferSelect;
 export type BlockRow = typeof blocks.$inferSelect;
@@ -9,11 +10,7 @@ export type UnitRow = typeof units.$inferSelect;
 
 export async function requireFamily(tx: Pick<Tx, 'select'>, code: string): Promise<FamilyRow> {
   const [f] = await tx.select().from(families).where(eq(families.code, code));
-  if (!f)
-    throw new HttpError(404, 'not_found', {
-      vi: `Không có bộ chỉ số "${code}"`,
-      en: `No index family "${code}"`,
-    });
+  if (!f) throw new HttpError(404, 'not_found', serverMessage('not_found.family', { family: code }));
   return f;
 }
 
@@ -26,7 +23,7 @@ export async function requireBlock(
     .select()
     .from(blocks)
     .where(and(eq(blocks.familyId, familyId), eq(blocks.code, code)));
-  if (!b) throw new HttpError(404, 'not_found', { vi: `Không có khối "${code}"`, en: `No block "${code}"` });
+  if (!b) throw new HttpError(404, 'not_found', serverMessage('not_found.block', { block: code }));
   return b;
 }
 
@@ -43,13 +40,8 @@ export async function findUnit(
 }
 
 /** 422 naming the field when a value is taken. */
-export const taken = (path: string, what: string, value: string): HttpError =>
-  invalid([
-    fieldError(path, 'already_exists', {
-      vi: `${what.split('|')[0]} "${value}" đã có`,
-      en: `${what.split('|')[1]} "${value}" already exists`,
-    }),
-  ]);
+export const taken = (path: string, what: 'family' | 'block' | 'unit', value: string): HttpError =>
+  invalid([fieldError(path, 'already_exists', serverMessage(`already_exists.${what}`, { value }))]);
 
 export function checkRange(
   validFrom: string | null | undefined,
@@ -57,10 +49,5 @@ export function checkRange(
   path = '',
 ): void {
   if (validFrom && validTo && validFrom > validTo)
-    throw invalid([
-      fieldError(`${path}/validTo`, 'range_reversed', {
-        vi: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực',
-        en: 'The end of validity must not precede its start',
-      }),
-    ]);
+    throw invalid([fieldError(`${path}/validTo`, 'range_reversed', serverMessage('range_reversed'))]);
 }

@@ -6,6 +6,7 @@ import type { Db } from '#server/db/client.js';
 import { blocks, units } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
 import { checkRange, findUnit, requireBlock, requireFamily, taken, type UnitRow } from './lookup.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export async function listUnits(db: Db, familyId: number): Promise<UnitSummary[]> {
   const rows = await db
@@ -46,12 +47,9 @@ export async function writeUnit(
 ): Promise<UnitWrite> {
   checkRange(body.validFrom, body.validTo);
   const existing = await findUnit(tx, ctx.blockId, body.code);
-  if (existing && mode === 'create') throw taken('/code', 'Đơn vị|The unit', body.code);
+  if (existing && mode === 'create') throw taken('/code', 'unit', body.code);
   if (!existing && mode === 'update')
-    throw new HttpError(404, 'not_found', {
-      vi: `Không có đơn vị "${body.code}"`,
-      en: `No unit "${body.code}"`,
-    });
+    throw new HttpError(404, 'not_found', serverMessage('not_found.unit', { unit: body.code }));
   const values = {
     nameVi: body.nameVi.trim(),
     nameEn: body.nameEn.trim(),

@@ -20,6 +20,7 @@ import {
   surveyEditionUnits,
 } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 
 export async function listEditions(db: Db): Promise<EditionSummary[]> {
   const rows = await db
@@ -83,10 +84,11 @@ export async function moveEdition(
   const e = await requireEdition(db, slug);
   const move = MOVES[action];
   if (!move.from.includes(e.state))
-    throw new HttpError(409, 'invalid_transition', {
-      vi: `Không thể "${action}" kỳ khảo sát đang ở trạng thái ${STATE_VI[e.state]}`,
-      en: `Cannot ${action} an edition that is ${e.state}`,
-    });
+    throw new HttpError(
+      409,
+      'invalid_transition',
+      serverMessage('invalid_transition.edition', { action, state: { vi: STATE_VI[e.state], en: e.state } }),
+    );
   await db.transaction(async (tx) => {
     await tx.update(surveyEditions).set({ state: move.to }).where(eq(surveyEditions.id, e.id));
     await recordAudit(tx, actor, {
@@ -102,10 +104,11 @@ export async function moveEdition(
 }
 
 const notDraft = (state: EditionState) =>
-  new HttpError(409, 'edition_not_draft', {
-    vi: `Chỉ sửa được kỳ khảo sát còn là bản nháp (hiện: ${STATE_VI[state]})`,
-    en: `Only a draft edition can be edited (this one is ${state})`,
-  });
+  new HttpError(
+    409,
+    'edition_not_draft',
+    serverMessage('edition_not_draft', { state: { vi: STATE_VI[state], en: state } }),
+  );
 
 /** The create-edition request a draft edit amounts to: the stored values with the edit applied. */
 function draftInput(e: LoadedEdition, body: UpdateEditionBody): CreateEditionBody {

@@ -12,6 +12,7 @@ import { fieldError, HttpError, invalid } from '#server/http/errors.js';
 import { loadEditionInputs } from '#server/publish/score-edition.js';
 import { excludesFlagged } from './editions.js';
 import { releasedRanks } from './released-ranks.js';
+import { serverMessage } from '#server/http/messages.js';
 
 const TEMPLATE = new URL('../../scoring/methodologies/ddci-demo.json', import.meta.url);
 
@@ -22,11 +23,7 @@ export async function editionId(db: Pick<Db, 'select'>, family: string, year: nu
     .from(editions)
     .innerJoin(families, eq(families.id, editions.familyId))
     .where(and(eq(families.code, family), eq(editions.year, year)));
-  if (!row)
-    throw new HttpError(404, 'not_found', {
-      vi: `${family} chưa có kỳ ${year}`,
-      en: `${family} has no ${year} edition`,
-    });
+  if (!row) throw new HttpError(404, 'not_found', serverMessage('not_found.edition_year', { family, year }));
   return row.id;
 }
 
@@ -60,11 +57,7 @@ export async function listVersions(db: Db, family: string, year: number): Promis
 
 export async function getVersion(db: Db, id: number): Promise<Row> {
   const [row] = await db.select().from(methodologyVersions).where(eq(methodologyVersions.id, id));
-  if (!row)
-    throw new HttpError(404, 'not_found', {
-      vi: 'Không có phiên bản phương pháp này',
-      en: 'No such methodology version',
-    });
+  if (!row) throw new HttpError(404, 'not_found', serverMessage('not_found.methodology_version'));
   return row;
 }
 
@@ -76,10 +69,15 @@ export function checked(input: unknown): Methodology {
     if (!(e instanceof MethodologyError)) throw e;
     throw invalid(
       e.issues.slice(0, 50).map((i) =>
-        fieldError(`/methodology${i.path}`, i.rule, {
-          vi: `${i.node ? `${i.node}: ` : ''}${i.message} (quy tắc ${i.rule})`,
-          en: `${i.node ? `${i.node}: ` : ''}${i.message}`,
-        }),
+        fieldError(
+          `/methodology${i.path}`,
+          i.rule,
+          serverMessage('methodology_rule', {
+            node: i.node ? `${i.node}: ` : '',
+            message: i.message,
+            rule: i.rule,
+          }),
+        ),
       ),
       'invalid_methodology',
       e.issues.length,

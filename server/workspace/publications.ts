@@ -19,6 +19,7 @@ import type { ReleaseService } from '#server/releases/service.js';
 import { excludesFlagged } from './editions.js';
 import { editionId, getVersion } from './methodologies.js';
 import { currentRelease } from './released-ranks.js';
+import { serverMessage } from '#server/http/messages.js';
 
 type Row = typeof publications.$inferSelect;
 const summary = (p: Row, hash: string, names: Map<number, string>): PublicationSummary => ({
@@ -69,18 +70,13 @@ export async function draftPublication(
   const id = await editionId(db, family, year);
   const v = await getVersion(db, versionId);
   if (v.editionId !== id)
-    throw new HttpError(
-      422,
-      'validation_failed',
-      { vi: 'Phiên bản phương pháp thuộc kỳ khác', en: 'The methodology version belongs to another edition' },
-      [
-        {
-          path: '/versionId',
-          code: 'wrong_edition',
-          message: { vi: 'Phiên bản thuộc kỳ khác', en: 'The version belongs to another edition' },
-        },
-      ],
-    );
+    throw new HttpError(422, 'validation_failed', serverMessage('validation_failed.version_edition'), [
+      {
+        path: '/versionId',
+        code: 'wrong_edition',
+        message: serverMessage('wrong_edition'),
+      },
+    ]);
   return db.transaction(async (tx) => {
     const [p] = await tx
       .insert(publications)
@@ -104,16 +100,16 @@ async function loadPublication(db: Db, id: number) {
     .innerJoin(editions, eq(editions.id, publications.editionId))
     .innerJoin(families, eq(families.id, editions.familyId))
     .where(eq(publications.id, id));
-  if (!row)
-    throw new HttpError(404, 'not_found', { vi: 'Không có bản công bố này', en: 'No such publication' });
+  if (!row) throw new HttpError(404, 'not_found', serverMessage('not_found.publication'));
   return row;
 }
 
 const wrongState = (state: string, wanted: string) =>
-  new HttpError(409, 'invalid_transition', {
-    vi: `Bản công bố đang ở trạng thái ${state}, cần ${wanted}`,
-    en: `The publication is ${state}; it must be ${wanted}`,
-  });
+  new HttpError(
+    409,
+    'invalid_transition',
+    serverMessage('invalid_transition.publication', { state, wanted }),
+  );
 
 /** draft → review: the editor hands it to a reviewer. */
 export async function submitForReview(db: Db, actor: Actor, id: number): Promise<void> {
@@ -146,20 +142,13 @@ export async function publishPublication(
   releases: ReleaseService | undefined,
   id: number,
 ): Promise<PublicationSummary> {
-  if (!releases)
-    throw new HttpError(503, 'releases_unavailable', {
-      vi: 'Máy chủ chưa có khoá ký bản công bố',
-      en: 'The server has no release-signing key configured',
-    });
+  if (!releases) throw new HttpError(503, 'releases_unavailable', serverMessage('releases_unavailable'));
   const { p, family, familyId, year } = await loadPublication(db, id);
   if (p.state !== 'review') throw wrongState(p.state, 'review');
   const v = await getVersion(db, p.methodologyVersionId);
   const [settings] = await db.select().from(familySettings).where(eq(familySettings.familyId, familyId));
   if (settings?.requireFourEyes && (actor.id === v.createdBy || actor.id === p.createdBy))
-    throw new HttpError(403, 'four_eyes', {
-      vi: 'Người công bố phải khác người sửa phương pháp gần nhất (nguyên tắc bốn mắt)',
-      en: 'The publisher must differ from the last editor of the methodology (four-eyes rule)',
-    });
+    throw new HttpError(403, 'four_eyes', serverMessage('four_eyes'));
   const previous = await currentRelease(db, family, year);
   // The publication row and its audit entry are written in the release's own transaction, so a
   // failure anywhere leaves neither a release without its workflow state nor the reverse.

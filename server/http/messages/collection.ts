@@ -45,7 +45,7 @@ export const COLLECTION_MESSAGES = {
   },
   breaking_changes: {
     vi: 'Bộ câu hỏi thay đổi {count} câu hỏi so với kỳ trước theo cách không so sánh được giữa các năm. Sửa lại, hoặc gửi "acceptBreakingChanges": true để chấp nhận (sẽ được ghi lại).',
-    en: 'The definition changes {count} item(s) from the previous edition in ways that break year-on-year comparison. Fix them, or send "acceptBreakingChanges": true to accept them (this is recorded).',
+    en: 'The definition changes {count} {count|item|items} from the previous edition in ways that break year-on-year comparison. Fix them, or send "acceptBreakingChanges": true to accept them (this is recorded).',
   },
   unknown_column: {
     vi: 'Cột "{column}" không có trong mẫu nhập của kỳ khảo sát này',
@@ -71,10 +71,10 @@ export const COLLECTION_MESSAGES = {
   'code_used.import': { vi: 'Mã khảo sát đã được dùng', en: 'The survey code has already been used' },
   import_failed: {
     vi: 'Không nhập tệp: {count} lỗi (dòng {line}, {column}: {first}). Không có dòng nào được lưu.',
-    en: 'File not imported: {count} error(s) (line {line}, {column}: {first}). No row was stored.',
+    en: 'File not imported: {count} {count|error|errors} (line {line}, {column}: {first}). No row was stored.',
   },
   missing_file: {
-    vi: 'Gửi tệp CSV (text/csv) hoặc XLSX làm nội dung yêu cầu',
+    vi: 'Gửi tệp CSV (text/csv) hoặc XLSX ({type}) làm nội dung yêu cầu',
     en: 'Send a CSV (text/csv) or XLSX ({type}) file as the request body',
   },
   import_unreadable: {

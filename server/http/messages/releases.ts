@@ -19,5 +19,14 @@ export const RELEASE_MESSAGES = {
     en: 'No {family} ranking for {year} in block {block}',
   },
   'not_found.release_unit': { vi: 'Không có đơn vị {unit} trong {family}', en: 'No unit {unit} in {family}' },
-  invalid_block: { vi: 'Mã khối không hợp lệ: "{block}"', en: 'Invalid block code: "{block}"' },
+  unknown_edition: { vi: 'Không có kỳ {year} của {family}', en: '{family} has no {year} edition' },
+  already_released: {
+    vi: '{label} đã có bản công bố {id}; bản đính chính phải ghi "supersedes": "{id}"',
+    en: '{label} already has release {id}; a correction must say "supersedes": "{id}"',
+  },
+  wrong_supersedes: {
+    vi: '{label} chưa có bản công bố nào để đính chính ({supersedes})',
+    en: '{label} has no release to correct ({supersedes})',
+  },
+  empty_release: { vi: 'Bản công bố không có đơn vị nào', en: 'The release has no units' },
 } as const satisfies Record<string, Localized>;

@@ -44,6 +44,10 @@ export const REQUEST_MESSAGES = {
     vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau {seconds} giây.',
     en: 'The database is temporarily unreachable. Please try again in {seconds} seconds.',
   },
+  database_busy: {
+    vi: 'Hệ thống đang quá tải, chưa xử lý được yêu cầu. Vui lòng thử lại sau {seconds} giây; dữ liệu chưa bị thay đổi.',
+    en: 'The server is busy and could not handle the request. Please try again in {seconds} seconds; nothing was changed.',
+  },
   internal_error: {
     vi: 'Lỗi máy chủ. Vui lòng thử lại sau.',
     en: 'Internal server error. Please try again later.',

@@ -59,4 +59,21 @@ export const SETUP_MESSAGES = {
     en: 'The table has no province "{province}" (2-digit code after 1 July 2025, e.g. 22 = Quảng Ninh)',
   },
   same_block: { vi: 'Khối cũ và khối mới phải khác nhau', en: 'The old and new blocks must differ' },
+  'invalid_geojson.type': {
+    vi: 'Cần một GeoJSON FeatureCollection',
+    en: 'Expected a GeoJSON FeatureCollection',
+  },
+  'invalid_geojson.count': { vi: 'Cần 1–{limit} vùng', en: 'Expected 1–{limit} features' },
+  'invalid_geojson.geometry': {
+    vi: 'Mỗi vùng là Feature có hình Polygon hoặc MultiPolygon',
+    en: 'Each feature must be a Feature with a Polygon or MultiPolygon geometry',
+  },
+  'invalid_geojson.code_property': {
+    vi: 'Không thấy thuộc tính mã đơn vị ({keys}); hãy chỉ rõ codeProperty',
+    en: 'No unit-code property found ({keys}); name it in codeProperty',
+  },
+  'invalid_geojson.no_match': {
+    vi: 'Không vùng nào khớp mã đơn vị của khối "{block}" (thuộc tính "{key}")',
+    en: 'No feature matches a unit code of block "{block}" (property "{key}")',
+  },
 } as const satisfies Record<string, Localized>;

@@ -43,4 +43,8 @@ export const TRANSPORT_MESSAGES = {
     vi: 'Cơ sở dữ liệu không phản hồi',
     en: 'The database is not answering',
   },
+  'database_busy.health': {
+    vi: 'Cơ sở dữ liệu đang quá tải: mọi kết nối đều đang bận',
+    en: 'The database is busy: every connection is in use',
+  },
 } as const satisfies Record<string, Localized>;

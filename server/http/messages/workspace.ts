@@ -40,6 +40,6 @@ export const WORKSPACE_MESSAGES = {
   },
   methodology_rule: {
     vi: '{node}{message} (quy tắc {rule})',
-    en: '{node}{message}',
+    en: '{node}{message} (rule {rule})',
   },
 } as const satisfies Record<string, Localized>;
