@@ -3,16 +3,14 @@
 // touches only typed arrays. The arithmetic is scoreArrays()'s, operation for operation (same child order, same
 // sums, same scale map), so results are bit-identical (test/scoring/kernel.test.ts hashes both).
 //
-// Arithmetic nodes take a fast path: the numerator Σ w·x runs over rows with missing values stored as 0 (adding
-// w·0 = +0 leaves every partial sum unchanged), eight units at a time in registers, and the denominator Σ w is
-// summed once for the units that have every child; only units with a missing child (listed per row) get their
-// own Σ w and count. Other means use the general loop (kernel-means.ts). Copeland compares units rather than
-// averaging them, so a kernel with Copeland nodes falls back to scoreArrays.
+// Arithmetic nodes take a fast path (kernel-arithmetic.ts); other means use the general loop (kernel-means.ts).
+// Copeland compares units rather than averaging them, so a kernel with Copeland nodes falls back to scoreArrays.
 
 import type { FlatTree } from './flatten.js';
 import type { Aggregator } from './methodology/types.js';
 import type { PreparedScores } from './prepare-scores.js';
 import { flatWeights, scoreArrays } from './score-arrays.js';
+import { arithmeticNode } from './kernel-arithmetic.js';
 import { generalMean } from './kernel-means.js';
 import type { WeightOverrides } from './types.js';
 
@@ -33,11 +31,24 @@ export interface KernelBlock {
    * Per aggregate whose children are all indicators (their missing cells never change): the units with a missing
    * child and, for each, its available children (indices into kidAt) in order; null for other nodes.
    */
-  fixedGaps: ({ units: Int32Array; start: Int32Array; kids: Int32Array } | null)[];
+  fixedGaps: (Gaps | null)[];
+  /** The flat positions of the aggregate nodes, in tree order (children before parents). */
+  aggregates: Int32Array;
   /** The weights of the last run by flat position. */
   weights: Float64Array;
   /** Flat position → index in Kernel.codes. */
   codeAt: Int32Array;
+}
+
+/** Units with a missing child at a node whose children are indicators (gaps() in kernel.ts). */
+export interface Gaps {
+  units: Int32Array;
+  /** Per unit, its pattern of available children. */
+  pattern: Int32Array;
+  /** Per pattern, its children (indices into kidAt) kids[start[q] … start[q + 1]), and 1 if it meets coverage. */
+  start: Int32Array;
+  kids: Int32Array;
+  covered: Uint8Array;
 }
 
 export interface Kernel {
@@ -146,7 +157,7 @@ function compileBlock(
   });
   const fixedGaps = pb.tree.nodes.map((f, at) =>
     f.node.type !== 'indicator' && f.children.every((c) => pb.tree.nodes[c]!.node.type === 'indicator')
-      ? gaps(values, kidOff[at]!, n)
+      ? gaps(values, kidOff[at]!, n, f.node.coverage ?? 0)
       : null,
   );
   const { block, units, tree } = pb;
@@ -161,30 +172,48 @@ function compileBlock(
     kidAt,
     kidOff,
     fixedGaps,
+    aggregates: Int32Array.from(pb.tree.nodes.flatMap((f, at) => (f.node.type === 'indicator' ? [] : [at]))),
     weights,
     codeAt,
   };
 }
 
-// The units with a missing child among rows at kidOff, and each one's available children in order.
-function gaps(values: Float64Array, kidOff: Int32Array, n: number) {
+// The units with a missing child among rows at kidOff, grouped by which children they have (units with the same
+// children share Σ w, summed once per run): per unit its pattern; per pattern its available children in order
+// and whether it meets the node's coverage (c > 0 and c / m ≥ coverage, as aggregate() decides).
+function gaps(values: Float64Array, kidOff: Int32Array, n: number, coverage: number): Gaps {
+  const m = kidOff.length;
   const units: number[] = [];
+  const pattern: number[] = [];
+  const byKey = new Map<string, number>();
   const start: number[] = [0];
   const kids: number[] = [];
+  const covered: number[] = [];
   for (let u = 0; u < n; u++) {
-    let all = true;
-    for (let k = 0; k < kidOff.length; k++)
-      if (values[kidOff[k]! + u] !== values[kidOff[k]! + u]) all = false;
-    if (all) continue;
+    const have: number[] = [];
+    for (let k = 0; k < m; k++) if (values[kidOff[k]! + u] === values[kidOff[k]! + u]) have.push(k);
+    if (have.length === m) continue;
+    const key = have.join(',');
+    let q = byKey.get(key);
+    if (q === undefined) {
+      byKey.set(key, (q = covered.length));
+      kids.push(...have);
+      start.push(kids.length);
+      covered.push(have.length > 0 && have.length / m >= coverage ? 1 : 0);
+    }
     units.push(u);
-    for (let k = 0; k < kidOff.length; k++)
-      if (values[kidOff[k]! + u] === values[kidOff[k]! + u]) kids.push(k);
-    start.push(kids.length);
+    pattern.push(q);
   }
-  return { units: Int32Array.from(units), start: Int32Array.from(start), kids: Int32Array.from(kids) };
+  return {
+    units: Int32Array.from(units),
+    pattern: Int32Array.from(pattern),
+    start: Int32Array.from(start),
+    kids: Int32Array.from(kids),
+    covered: Uint8Array.from(covered),
+  };
 }
 
-class Scratch {
+export class Scratch {
   kw = new Float64Array(0);
   x = new Float64Array(0);
   sw = new Float64Array(0);
@@ -242,128 +271,22 @@ function viaScoreArrays(
 
 function aggregateBlock(b: KernelBlock, options: KernelOptions, scale: Scale, s: Scratch): void {
   const n = b.units.length;
-  const { tree } = b;
-  for (let at = 0; at < tree.nodes.length; at++) {
+  const { tree, aggregates } = b;
+  for (let i = 0; i < aggregates.length; i++) {
+    const at = aggregates[i]!;
     const flat = tree.nodes[at]!;
-    const node = flat.node;
-    if (node.type === 'indicator') continue;
+    const node = flat.node as Exclude<typeof flat.node, { type: 'indicator' }>;
     const how = options.aggregator?.aggregator ?? node.aggregator;
     const p = options.aggregator ? options.aggregator.p : node.p;
     const coverage = node.coverage ?? 0;
-    if (how === 'arithmetic') arithmeticNode(b, at, coverage, s);
-    else generalMean(b.values, b.weights, flat.children, n, how, p, coverage, s, at * n);
+    // The root is nobody's child: its zeroed row and missing list are never read.
+    if (how === 'arithmetic' && arithmeticNode(b, at, coverage, s, at !== tree.root)) continue;
+    if (how !== 'arithmetic') generalMean(b.values, b.weights, flat.children, n, how, p, coverage, s, at * n);
     if (at === tree.root && scale) {
       const k = (scale.to[1] - scale.to[0]) / (scale.from[1] - scale.from[0]);
       for (let u = at * n; u < at * n + n; u++)
         b.values[u] = scale.to[0] + (b.values[u]! - scale.from[0]) * k;
     }
-    // The root is nobody's child: its zeroed row and missing list are never read.
     if (at !== tree.root) b.missingCount[at] = writeZeroed(b.values, b.zeroed, at * n, n, b.missing[at]!);
-  }
-}
-
-function arithmeticNode(b: KernelBlock, at: number, coverage: number, s: Scratch): void {
-  const n = b.units.length;
-  const out = at * n;
-  const kidAt = b.kidAt[at]!;
-  const kidOff = b.kidOff[at]!;
-  const m = kidAt.length;
-  const { zeroed, values, weights } = b;
-  const kw = s.kw;
-  const num = s.x;
-  let total = 0;
-  for (let k = 0; k < m; k++) total += kw[k] = weights[kidAt[k]!]!;
-  let u = 0;
-  for (; u + 7 < n; u += 8) {
-    let x0 = 0;
-    let x1 = 0;
-    let x2 = 0;
-    let x3 = 0;
-    let x4 = 0;
-    let x5 = 0;
-    let x6 = 0;
-    let x7 = 0;
-    for (let k = 0; k < m; k++) {
-      const w = kw[k]!;
-      const off = kidOff[k]! + u;
-      x0 += w * zeroed[off]!;
-      x1 += w * zeroed[off + 1]!;
-      x2 += w * zeroed[off + 2]!;
-      x3 += w * zeroed[off + 3]!;
-      x4 += w * zeroed[off + 4]!;
-      x5 += w * zeroed[off + 5]!;
-      x6 += w * zeroed[off + 6]!;
-      x7 += w * zeroed[off + 7]!;
-    }
-    values[out + u] = x0 / total;
-    num[u] = x0;
-    values[out + u + 1] = x1 / total;
-    num[u + 1] = x1;
-    values[out + u + 2] = x2 / total;
-    num[u + 2] = x2;
-    values[out + u + 3] = x3 / total;
-    num[u + 3] = x3;
-    values[out + u + 4] = x4 / total;
-    num[u + 4] = x4;
-    values[out + u + 5] = x5 / total;
-    num[u + 5] = x5;
-    values[out + u + 6] = x6 / total;
-    num[u + 6] = x6;
-    values[out + u + 7] = x7 / total;
-    num[u + 7] = x7;
-  }
-  for (; u < n; u++) {
-    let x = 0;
-    for (let k = 0; k < m; k++) x += kw[k]! * zeroed[kidOff[k]! + u]!;
-    values[out + u] = x / total;
-    num[u] = x;
-  }
-  if (!(total > 0)) values.fill(NaN, out, out + n);
-  incompleteUnits(b, at, coverage, s);
-}
-
-// Units with a missing child: their own Σ w over available children, count and coverage, as aggregate() does.
-function incompleteUnits(b: KernelBlock, at: number, coverage: number, s: Scratch): void {
-  const n = b.units.length;
-  const out = at * n;
-  const kidAt = b.kidAt[at]!;
-  const kidOff = b.kidOff[at]!;
-  const m = kidAt.length;
-  const { values } = b;
-  const kw = s.kw;
-  const fixed = b.fixedGaps[at];
-  if (fixed) {
-    // Σ w over the available children in child order; the numerator of the main pass is already exact (a
-    // missing child added w·0 = +0).
-    for (let t = 0; t < fixed.units.length; t++) {
-      const v = fixed.units[t]!;
-      let sw = 0;
-      for (let q = fixed.start[t]!; q < fixed.start[t + 1]!; q++) sw += kw[fixed.kids[q]!]!;
-      const c = fixed.start[t + 1]! - fixed.start[t]!;
-      values[out + v] = c > 0 && c / m >= coverage && sw > 0 ? s.x[v]! / sw : NaN;
-    }
-    return;
-  }
-  const epoch = ++s.epoch;
-  for (let k = 0; k < m; k++) {
-    const list = b.missing[kidAt[k]!]!;
-    const count = b.missingCount[kidAt[k]!]!;
-    for (let i = 0; i < count; i++) {
-      const v = list[i]!;
-      if (s.mark[v] === epoch) continue;
-      s.mark[v] = epoch;
-      let sw = 0;
-      let x = 0;
-      let c = 0;
-      for (let j = 0; j < m; j++) {
-        const y = values[kidOff[j]! + v]!;
-        if (y === y) {
-          c++;
-          sw += kw[j]!;
-          x += kw[j]! * y;
-        }
-      }
-      values[out + v] = c > 0 && c / m >= coverage && sw > 0 ? x / sw : NaN;
-    }
   }
 }

@@ -51,6 +51,26 @@ describe('compileKernel (the re-weighting kernel)', () => {
     );
   });
 
+  it('kernel.run stays bit-identical to scoreArrays when scores hold ±Infinity, NaN gaps and zero weights', () => {
+    // Rows that are not finite take the two-pass path (∞ − ∞ = NaN must be listed as missing for the parents).
+    const scores = prepared.blocks[0]!.scores.map((row) => row && Float64Array.from(row));
+    const at = (code: string) => prepared.blocks[0]!.tree.byCode.get(code)!;
+    scores[at('LPI')]![3] = Infinity;
+    scores[at('LPI')]![7] = -Infinity;
+    scores[at('Flights')]![7] = Infinity;
+    scores[at('Flights')]![9] = NaN;
+    const odd = { ...prepared, blocks: [{ ...prepared.blocks[0]!, scores }] };
+    const k = compileKernel(odd);
+    for (const weights of [{}, { LPI: 0 }, { Physical: 0, Conn: 2 }, { Flights: 3, LPI: 1e-300 }]) {
+      k.run(weights);
+      const want = scoreArrays(odd, { weights })[0]!;
+      want.values.forEach((v, node) => {
+        const n = v.length;
+        expect(bits(k.blocks[0]!.values.subarray(node * n, node * n + n)), `node ${node}`).to.equal(bits(v));
+      });
+    }
+  });
+
   it('rankInto(x, out) equals rank(x) with ties, −0, NaN and Infinity', () => {
     const x = [3, 1, 3, NaN, -0, 0, Infinity, 2, -Infinity, 3];
     expect(Array.from(rankInto(x, new Float64Array(x.length)))).to.deep.equal(Array.from(rank(x)));
