@@ -207,6 +207,12 @@ export const responses = pgTable(
     channel: text('channel', { enum: ['online', 'paper', 'phone'] }).notNull(),
     submittedOn: date('submitted_on').notNull(),
     openMode: boolean('open_mode').notNull().default(false),
+    /**
+     * The edition's mixer batch the response was stored in (1, 2, …; 0 before batches were numbered):
+     * the order of batches, which their shared transaction id shows anyway, and no order inside one.
+     * The near-duplicate flag uses it to spare the earlier member of a cluster (quality.ts).
+     */
+    mixBatch: integer('mix_batch').notNull().default(0),
     /** Answers of items with a profileRole, by role (size, sector, ownership, yearFounded, location). */
     profile: jsonb('profile').notNull(),
     /** Top-level answers (consent, unit selections, profile, comments); per-unit answers are in response_ratings. */

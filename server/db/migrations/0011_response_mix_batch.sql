@@ -1,0 +1,1 @@
+ALTER TABLE "responses" ADD COLUMN "mix_batch" integer DEFAULT 0 NOT NULL;
