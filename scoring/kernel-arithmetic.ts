@@ -4,7 +4,7 @@
 // row) get their own Σ w and count. The same pass writes the node's zeroed row and missing list for its parent,
 // so no second pass reads the row (writeZeroed in kernel.ts runs only when a value is not finite).
 
-import type { KernelBlock, Scratch } from './kernel.js';
+import type { Gaps, KernelBlock, Scratch } from './kernel.js';
 
 // A weighted arithmetic mean at node `at`. With `zero` (a non-root node) the main pass also writes the zeroed row
 // (a finite value is its own zeroed value) and incompleteUnits the missing list, so no second pass reads the row;
@@ -130,40 +130,50 @@ function tailPass(b: KernelBlock, at: number, total: number, s: Scratch, tail: n
 // Units with a missing child: their own Σ w over available children, count and coverage, as aggregate() does.
 // With `zero`, their zeroed values and the missing list too; returns the count of missing units listed.
 function incompleteUnits(b: KernelBlock, at: number, coverage: number, s: Scratch, zero: boolean): number {
-  const n = b.units.length;
-  const out = at * n;
+  const fixed = b.fixedGaps[at];
+  return fixed ? fixedGapUnits(b, at, fixed, s, zero) : childGapUnits(b, at, coverage, s, zero);
+}
+
+// Children that are indicators: Σ w per pattern of available children, in child order; the numerator of the main
+// pass is already exact (a missing child added w·0 = +0).
+function fixedGapUnits(b: KernelBlock, at: number, fixed: Gaps, s: Scratch, zero: boolean): number {
+  const out = at * b.units.length;
+  const { values, zeroed } = b;
+  const missing = b.missing[at]!;
+  const kw = s.kw;
+  const num = s.x;
+  const { units, pattern, start, kids, covered } = fixed;
+  const sw = s.sw;
+  for (let q = 0; q < covered.length; q++) {
+    let x = 0;
+    for (let i = start[q]!; i < start[q + 1]!; i++) x += kw[kids[i]!]!;
+    sw[q] = covered[q] === 1 && x > 0 ? x : NaN;
+  }
+  let listed = 0;
+  for (let t = 0; t < units.length; t++) {
+    const v = units[t]!;
+    // NaN for a pattern short of coverage or with Σ w = 0 (x / NaN = NaN).
+    const y = num[v]! / sw[pattern[t]!]!;
+    values[out + v] = y;
+    if (y === y) zeroed[out + v] = y;
+    else if (zero) {
+      zeroed[out + v] = 0;
+      missing[listed++] = v;
+    }
+  }
+  return listed;
+}
+
+// Aggregate children: the units missing at some child (their lists), each once, summed over what they have.
+function childGapUnits(b: KernelBlock, at: number, coverage: number, s: Scratch, zero: boolean): number {
+  const out = at * b.units.length;
   const kidAt = b.kidAt[at]!;
   const kidOff = b.kidOff[at]!;
   const m = kidAt.length;
   const { values, zeroed } = b;
   const missing = b.missing[at]!;
   const kw = s.kw;
-  const num = s.x;
   let listed = 0;
-  const fixed = b.fixedGaps[at];
-  if (fixed) {
-    // Σ w over the available children in child order; the numerator of the main pass is already exact (a
-    // missing child added w·0 = +0).
-    const { units, pattern, start, kids, covered } = fixed;
-    const sw = s.sw;
-    for (let q = 0; q < covered.length; q++) {
-      let x = 0;
-      for (let i = start[q]!; i < start[q + 1]!; i++) x += kw[kids[i]!]!;
-      sw[q] = covered[q] === 1 && x > 0 ? x : NaN;
-    }
-    for (let t = 0; t < units.length; t++) {
-      const v = units[t]!;
-      // NaN for a pattern short of coverage or with Σ w = 0 (x / NaN = NaN).
-      const y = num[v]! / sw[pattern[t]!]!;
-      values[out + v] = y;
-      if (y === y) zeroed[out + v] = y;
-      else if (zero) {
-        zeroed[out + v] = 0;
-        missing[listed++] = v;
-      }
-    }
-    return listed;
-  }
   const epoch = ++s.epoch;
   for (let k = 0; k < m; k++) {
     const list = b.missing[kidAt[k]!]!;
