@@ -33,6 +33,11 @@ export interface Config {
    * first start and kept in DATA_DIR/code-secret (losing it makes issued codes unusable).
    */
   codeSecret: string | undefined;
+  /**
+   * PUBLIC_URL: the address the public reaches the site at (e.g. https://ddci.example.gov.vn), without
+   * a trailing slash. When set, release citations and download links are absolute; otherwise relative.
+   */
+  publicUrl: string | undefined;
   /** The survey mixer and draft purge (server/collection/jobs.ts, README "Anonymity guarantee"). */
   collection: {
     /** MIX_BATCH: smallest batch of coded submissions stored together (the anonymity set k). */
@@ -141,6 +146,27 @@ function wholeNumber(
   return Number(raw);
 }
 
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = (env.PUBLIC_URL ?? '').trim();
+  if (raw === '') return undefined;
+  const bad = (why: string) =>
+    new ConfigError(
+      'PUBLIC_URL',
+      `${why}; set the site's public address, e.g. https://ddci.example.gov.vn (got "${raw}") / ` +
+        'địa chỉ công khai của trang phải là một URL http:// hoặc https:// đầy đủ, ví dụ https://ddci.example.gov.vn',
+    );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad('is not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw bad('must start with http:// or https://');
+  if (url.username || url.password) throw bad('must not contain a user name or password');
+  if (url.search || url.hash || /[?#]/.test(raw)) throw bad('must not have a query or a fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function trustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
@@ -189,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firmDataRetentionDays: wholeNumber(env, 'FIRM_DATA_RETENTION_DAYS', 90, 0, 3650),
     behindTls: bool(env, 'BEHIND_TLS', false),
     codeSecret: codeSecret(env),
+    publicUrl: publicUrl(env),
     collection: {
       k: wholeNumber(env, 'MIX_BATCH', 20, 5, 10_000),
       maxDelayMs: wholeNumber(env, 'MIX_MAX_DELAY_HOURS', 72, 0, 24 * 365) * 3600_000,

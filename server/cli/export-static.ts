@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   );
   try {
     await database.migrate();
-    const written = await exportStatic(database.db, dir, key);
+    const written = await exportStatic(database.db, dir, key, { publicUrl: config.publicUrl });
     console.error(`Exported ${written.releases} releases as ${written.files} files under ${dir}`);
     return 0;
   } finally {

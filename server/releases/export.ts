@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '#server/db/client.js';
-import { publicFiles } from './public-files.js';
+import { publicFiles, type ExportOptions } from './public-files.js';
 import { loadReleaseSet } from './store.js';
 
 /**
@@ -34,9 +34,10 @@ export async function exportStatic(
   db: Db,
   dir: string,
   key: { publicKeyPem: string; fingerprint: string },
+  options: ExportOptions = {},
 ): Promise<{ files: number; releases: number }> {
   const set = await loadReleaseSet(db);
-  const files = publicFiles(set, key);
+  const files = publicFiles(set, key, options);
   writeFiles(dir, files);
   return { files: files.size, releases: set.all.length };
 }

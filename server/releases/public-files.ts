@@ -26,7 +26,12 @@ function addRankings(files: PublicFiles, set: ReleaseSet, r: StoredRelease, base
   for (const b of d.blocks) addView(files, `${base}/${b.code}`, rankingView(set, r, b.code)!, rankingCsv);
 }
 
-function addRelease(files: PublicFiles, set: ReleaseSet, r: StoredRelease) {
+/** Options of the export: PUBLIC_URL makes citations and download links absolute. */
+export interface ExportOptions {
+  publicUrl?: string | undefined;
+}
+
+function addRelease(files: PublicFiles, set: ReleaseSet, r: StoredRelease, o: ExportOptions) {
   const id = r.document.id;
   // The document exactly as signed: canonical JSON, no trailing newline.
   files.set(`${PUBLIC_ROOT}/releases/${id}.json`, r.text);
@@ -41,7 +46,7 @@ function addRelease(files: PublicFiles, set: ReleaseSet, r: StoredRelease) {
   };
   files.set(`${PUBLIC_ROOT}/releases/${id}/signature.json`, json(signature));
   files.set(`${PUBLIC_ROOT}/releases/${id}/signature.sig`, raw);
-  addView(files, `releases/${id}/metadata`, releaseMetadata(set, r), metadataCsv);
+  addView(files, `releases/${id}/metadata`, releaseMetadata(set, r, o.publicUrl), metadataCsv);
   addRankings(files, set, r, `releases/${id}/rankings`);
 }
 
@@ -52,11 +57,12 @@ function addRelease(files: PublicFiles, set: ReleaseSet, r: StoredRelease) {
 export function publicFiles(
   set: ReleaseSet,
   key: { publicKeyPem: string; fingerprint: string },
+  options: ExportOptions = {},
 ): PublicFiles {
   const files: PublicFiles = new Map();
   addView(files, 'families', familyList(set), familyListCsv);
   addView(files, 'releases', releaseIndex(set), releaseIndexCsv);
-  for (const r of set.all) addRelease(files, set, r);
+  for (const r of set.all) addRelease(files, set, r, options);
   const units = new Map<string, Set<string>>();
   for (const r of set.current()) {
     const d = r.document;

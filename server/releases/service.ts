@@ -3,6 +3,7 @@ import type { Db } from '#server/db/client.js';
 import { releases } from '#server/db/schema/index.js';
 import { exportStatic } from './export.js';
 import { PublicFileCache } from './file-cache.js';
+import type { ExportOptions } from './public-files.js';
 import { publishRelease, type Published, type ReleaseDraft } from './publish.js';
 import type { SigningKey } from './signing.js';
 
@@ -22,7 +23,12 @@ export interface ReleaseService {
   watch(ms: number): () => void;
 }
 
-export function createReleaseService(db: Db, key: SigningKey, publicDir: string): ReleaseService {
+export function createReleaseService(
+  db: Db,
+  key: SigningKey,
+  publicDir: string,
+  options: ExportOptions = {},
+): ReleaseService {
   // One export at a time: each rewrites the whole folder from the database.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -39,7 +45,7 @@ export function createReleaseService(db: Db, key: SigningKey, publicDir: string)
       await service.refresh();
       return published;
     },
-    refresh: () => serial(() => exportStatic(db, publicDir, key)),
+    refresh: () => serial(() => exportStatic(db, publicDir, key, options)),
     watch(ms) {
       let seen: string | undefined;
       const state = async () => {

@@ -10,13 +10,13 @@ import { loadOrCreateSigningKey } from './signing.js';
  */
 export async function startReleases(
   db: Db,
-  config: { dataDir: string; seed: boolean },
+  config: { dataDir: string; seed: boolean; publicUrl?: string | undefined },
   progress: (m: string) => void,
 ): Promise<ReleaseService> {
   const settings = releaseSettings(config.dataDir);
   const key = loadOrCreateSigningKey(settings.keyFile);
   progress(`Release-signing key ${settings.keyFile} (Ed25519, fingerprint ${key.fingerprint})`);
-  const releases = createReleaseService(db, key, settings.publicDir);
+  const releases = createReleaseService(db, key, settings.publicDir, { publicUrl: config.publicUrl });
   if (config.seed) await publishShippedReleases(db, key, progress);
   const written = await releases.refresh();
   // Releases published by another process (npm run score against a PostgreSQL server) appear within a minute.

@@ -112,12 +112,16 @@ const LICENCE_COMPUTED: Localized = {
   en: 'CC BY 4.0: free to reuse with attribution',
 };
 
-export function releaseMetadata(set: ReleaseSet, r: StoredRelease): ReleaseMetadata {
+/**
+ * What to cite a release by. Links are relative unless `publicUrl` (PUBLIC_URL, the site's public
+ * address) is given: a citation pasted into a report must lead back to the release from anywhere.
+ */
+export function releaseMetadata(set: ReleaseSet, r: StoredRelease, publicUrl = ''): ReleaseMetadata {
   const d = r.document;
   const licence = d.origin.kind === 'imported' ? d.origin.licence : LICENCE_COMPUTED;
   const source = d.origin.kind === 'imported' ? d.origin.source : d.family.name;
   const date = d.publishedAt.slice(0, 10);
-  const url = `/api/v1/releases/${d.id}`;
+  const url = `${publicUrl}/api/v1/releases/${d.id}`;
   const { status, supersededBy } = set.status(d.id);
   return {
     release: d.id,
@@ -138,8 +142,8 @@ export function releaseMetadata(set: ReleaseSet, r: StoredRelease): ReleaseMetad
     },
     downloads: d.blocks.map((b) => ({
       block: b.code,
-      json: `/api/v1/releases/${d.id}/rankings.json?block=${b.code}`,
-      csv: `/api/v1/releases/${d.id}/rankings.csv?block=${b.code}`,
+      json: `${url}/rankings.json?block=${b.code}`,
+      csv: `${url}/rankings.csv?block=${b.code}`,
     })),
   };
 }

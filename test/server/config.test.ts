@@ -64,6 +64,10 @@ describe('loadConfig', () => {
     ['BODY_LIMIT', { BODY_LIMIT: '1gb' }],
     ['SEED', { SEED: 'maybe' }],
     ['CODE_SECRET', { CODE_SECRET: 'short' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ddci.example.gov.vn' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'ftp://ddci.example.gov.vn' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'https://admin:secret@ddci.example.gov.vn' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'https://ddci.example.gov.vn/?lang=en' }],
   ];
   for (const [variable, env] of bad) {
     it(`loadConfig(${JSON.stringify(env)}) names ${variable} in its error`, () => {
@@ -72,4 +76,20 @@ describe('loadConfig', () => {
       expect(e.message).to.match(new RegExp(`^${variable}: `));
     });
   }
+
+  it('loadConfig({PUBLIC_URL}) keeps the origin and path without a trailing slash; unset gives relative links', () => {
+    expect(loadConfig({}).publicUrl).to.equal(undefined);
+    expect(loadConfig({ PUBLIC_URL: 'https://DDCI.example.gov.vn/' }).publicUrl).to.equal(
+      'https://ddci.example.gov.vn',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:8080/chi-so//' }).publicUrl).to.equal(
+      'http://10.0.0.5:8080/chi-so',
+    );
+  });
+
+  it('loadConfig({PUBLIC_URL: bad}) says what to set, in Vietnamese and English', () => {
+    const e = errorOf({ PUBLIC_URL: 'ddci.example.gov.vn' });
+    expect(e.message).to.include('https://ddci.example.gov.vn').and.include('(got "ddci.example.gov.vn")');
+    expect(e.message).to.include('địa chỉ công khai');
+  });
 });

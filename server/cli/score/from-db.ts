@@ -141,7 +141,9 @@ export async function runScoreFromDb(argv: string[], io: DbIo): Promise<number> 
         note: args.note ? { vi: args.note, en: args.note } : null,
         scored: { table: inputs.table, result, bootstrap: boot },
       });
-      const written = await exportStatic(database.db, settings.publicDir, key);
+      const written = await exportStatic(database.db, settings.publicDir, key, {
+        publicUrl: config.publicUrl,
+      });
       io.stderr(
         `Published release ${published.id} (sha256 ${published.sha256}); public data rewritten: ${written.files} files in ${settings.publicDir}.\n`,
       );

@@ -2,16 +2,25 @@ import { expect } from 'chai';
 import { count, eq, sql } from 'drizzle-orm';
 import request from 'supertest';
 import type { Express } from 'express';
-import type { FamilyList, Ranking, ReleaseIndex, SigningKey, UnitProfile } from '#api/releases.js';
+import type {
+  FamilyList,
+  Ranking,
+  ReleaseIndex,
+  ReleaseMetadata,
+  SigningKey,
+  UnitProfile,
+} from '#api/releases.js';
 import { createApp } from '#server/app.js';
 import { editions, releases, releaseScores } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { ReleaseError } from '#server/releases/errors.js';
 import { publishRelease } from '#server/releases/publish.js';
-import type { ReleaseService } from '#server/releases/service.js';
+import { createReleaseService, type ReleaseService } from '#server/releases/service.js';
 import { publicKeyFromPem, verifyBytes } from '#server/releases/signing.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PAYLOAD_SCHEMAS } from '#server/cli/api-payload-schemas.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { testReleases } from '#test/support/releases.js';
@@ -218,6 +227,28 @@ describeEachDatabase('releases', (ctx) => {
     expect(m.methodology.hash).to.match(/^[0-9a-f]{64}$/);
     expect(m.downloads[0].csv).to.equal(`/api/v1/releases/${FAMILY}-2024-r2/rankings.csv?block=departments`);
     await request(app).get(m.downloads[0].csv).expect(200);
+  });
+
+  it('with PUBLIC_URL set, the metadata citation and downloads are absolute URLs under it', async () => {
+    const base = 'https://ddci.example.gov.vn/chi-so';
+    const dir = mkdtempSync(path.join(tmpdir(), 'ddci-public-url-'));
+    const absolute = createReleaseService(db(), service.key, dir, { publicUrl: base });
+    await absolute.refresh();
+    const m = JSON.parse(
+      readFileSync(path.join(dir, `api/v1/releases/${FAMILY}-2024-r2/metadata.json`), 'utf8'),
+    ) as ReleaseMetadata;
+    const url = `${base}/api/v1/releases/${FAMILY}-2024-r2`;
+    expect(m.citation.vi).to.include(` ${url} `);
+    expect(m.citation.en).to.include(` ${url} `);
+    expect(m.downloads[0]).to.deep.equal({
+      block: 'departments',
+      json: `${url}/rankings.json?block=departments`,
+      csv: `${url}/rankings.csv?block=departments`,
+    });
+    // Only the metadata changes: the signed documents are the same bytes.
+    expect(readFileSync(path.join(dir, `api/v1/releases/${FAMILY}-2024-r2.json`), 'utf8')).to.equal(
+      readFileSync(path.join(service.publicDir, `api/v1/releases/${FAMILY}-2024-r2.json`), 'utf8'),
+    );
   });
 });
 
