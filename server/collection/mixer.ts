@@ -97,8 +97,8 @@ async function insertBatch(tx: Db, surveyEditionId: number, batch: PendingPayloa
 }
 
 /**
- * Mixes the pending submissions of one edition if there are at least `k` coded ones (or any, when
- * `final`). Rows another mixer holds are skipped. Returns the batch size, 0 when nothing was mixed.
+ * Mixes the pending submissions of one edition if there are at least `k` coded ones, or `k` open
+ * ones and no coded one (or any, when `final`). Rows another mixer holds are skipped. Returns the batch size, 0 when nothing was mixed.
  * Call `compactSensitiveTables` afterwards (outside any transaction).
  */
 export async function mixEdition(
@@ -119,7 +119,10 @@ export async function mixEdition(
       .where(eq(pendingSubmissions.surveyEditionId, surveyEditionId))
       .for('update', { skipLocked: true });
     const coded = pending.filter((p) => p.coded).length;
-    if (pending.length === 0 || (!opts.final && coded < opts.k)) return 0;
+    // An edition answered only without codes (visits through a centre token) mixes once k wait;
+    // with any coded submission waiting, k coded ones are needed, so open rows never shrink that set.
+    const ready = coded >= opts.k || (coded === 0 && pending.length >= opts.k);
+    if (pending.length === 0 || (!opts.final && !ready)) return 0;
     const batch = shuffle(
       pending.map((p) => unseal<PendingPayload>(hasher.sealKey, 'pending', p.sealed, p.id)),
     );

@@ -6,6 +6,7 @@ import { RELEASE_MESSAGES } from './messages/releases.js';
 import { REQUEST_MESSAGES } from './messages/request.js';
 import { SETUP_MESSAGES } from './messages/setup.js';
 import { TRANSPORT_MESSAGES } from './messages/transport.js';
+import { VISIT_MESSAGES } from './messages/visit.js';
 import { WORKSPACE_MESSAGES } from './messages/workspace.js';
 
 // The server's one message catalogue: every bilingual text an error carries, keyed by its error
@@ -21,6 +22,7 @@ export const MESSAGE_AREAS = {
   setup: SETUP_MESSAGES,
   workspace: WORKSPACE_MESSAGES,
   releases: RELEASE_MESSAGES,
+  visit: VISIT_MESSAGES,
 } as const;
 
 const MESSAGES: Record<string, Localized> = Object.assign({}, ...Object.values(MESSAGE_AREAS));

@@ -5,6 +5,7 @@ import { collectionRoutes } from './routes-collection.js';
 import { accountRoutes, setupRoutes } from './routes-workspace.js';
 import { privacyRouteDocs } from './routes-privacy.js';
 import { serviceRouteDocs } from './routes-service.js';
+import { visitRouteDocs } from './routes-visit.js';
 import type { RouteDoc } from './types.js';
 
 // The OpenAPI 3.1 document, built from the api/ schemas: response payloads from
@@ -18,6 +19,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   ...setupRoutes,
   ...privacyRouteDocs,
   ...serviceRouteDocs,
+  ...visitRouteDocs,
 ];
 
 const SCHEMAS = new URL('../../api/schemas/', import.meta.url);

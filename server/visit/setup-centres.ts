@@ -5,6 +5,7 @@ import { addLineage } from '#server/setup/lineage.js';
 import { requireFamily } from '#server/setup/lookup.js';
 import { saveUnit } from '#server/setup/units.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 import { CENTRES_BLOCK, demoCentreLineage, demoCentres } from './demo-centres.js';
 
 /**
@@ -20,10 +21,7 @@ export async function setupServiceCentres(
 ): Promise<void> {
   const f = await requireFamily(db, family);
   if (f.kind !== 'service')
-    throw new HttpError(422, 'wrong_family_kind', {
-      vi: `Bộ chỉ số "${family}" không phải loại đánh giá sự hài lòng về phục vụ hành chính`,
-      en: `Family "${family}" is not a service-satisfaction family`,
-    });
+    throw new HttpError(422, 'wrong_family_kind', serverMessage('wrong_family_kind', { family }));
   await createBlock(db, actor, family, { ...CENTRES_BLOCK, sortOrder: 1 });
   for (const unit of centres) await saveUnit(db, actor, family, CENTRES_BLOCK.code, unit, 'create');
   for (const link of lineage) await addLineage(db, actor, family, link);

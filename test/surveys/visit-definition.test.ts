@@ -1,38 +1,14 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { sipasVisit2026 } from '#surveys/shipped.js';
-import type { RatingQuestion, SurveyResponse } from '#surveys/types.js';
+import type { RatingQuestion } from '#surveys/types.js';
 import { validateResponse } from '#surveys/validate.js';
 import { questionSites } from '#surveys/walk.js';
+import { visitResponse } from '#test/surveys/support/visit-response.js';
 
 const sites = questionSites(sipasVisit2026);
 const asked = sites.filter((s) => s.question.type !== 'unitRatings');
 const context = { units: { centres: ['TTPV_TINH', 'TTPV_X_AN_LAC'] } };
-
-/** A citizen who got the result on the spot, signed electronically, and gave no feedback. */
-export const citizenVisit = (centre = 'TTPV_TINH'): SurveyResponse => ({
-  answers: { CENTRE: [centre], WHO: 1 },
-  units: {
-    centres: {
-      [centre]: {
-        ACC1: 4,
-        ACC2: 5,
-        PRO1: 4,
-        PRO2: 4,
-        CIV1: 5,
-        CIV2: 5,
-        ESIGN: 1,
-        RES1: 5,
-        RES2: 5,
-        FBK1: 2,
-        FOUR: [1, 2, 3, 4],
-        TRIPS: 1,
-        ONTIME: 2,
-        PAY: 1,
-      },
-    },
-  },
-});
 
 describe('sipas-visit-2026, the visit survey at service centres', () => {
   it('asks 12–20 items besides the centre, which the centre token fills in', () => {
@@ -61,8 +37,8 @@ describe('sipas-visit-2026, the visit survey at service centres', () => {
       .map((s) => ('profileRole' in s.question ? s.question.profileRole : undefined))
       .filter(Boolean);
     expect(roles.sort()).to.deep.equal(['sector', 'size']);
-    expect(validateResponse(sipasVisit2026, context, citizenVisit()).errors).to.deep.equal([]);
-    const firm = citizenVisit();
+    expect(validateResponse(sipasVisit2026, context, visitResponse('TTPV_TINH')).errors).to.deep.equal([]);
+    const firm = visitResponse('TTPV_TINH');
     firm.answers.WHO = 2;
     expect(validateResponse(sipasVisit2026, context, firm).errors.map((e) => [e.path, e.code])).to.deep.equal(
       [
@@ -73,7 +49,7 @@ describe('sipas-visit-2026, the visit survey at service centres', () => {
   });
 
   it('validateResponse hides the result ratings when the result is not received yet', () => {
-    const pending = citizenVisit();
+    const pending = visitResponse('TTPV_TINH');
     pending.units!.centres!.TTPV_TINH!.ESIGN = 4;
     const errors = validateResponse(sipasVisit2026, context, pending).errors.map((e) => [e.path, e.code]);
     expect(errors).to.deep.equal([
@@ -83,10 +59,10 @@ describe('sipas-visit-2026, the visit survey at service centres', () => {
   });
 
   it('validateResponse takes exactly one centre of the edition', () => {
-    const two = citizenVisit();
+    const two = visitResponse('TTPV_TINH');
     two.answers.CENTRE = ['TTPV_TINH', 'TTPV_X_AN_LAC'];
     expect(validateResponse(sipasVisit2026, context, two).errors[0]?.code).to.equal('too_many_selections');
-    expect(validateResponse(sipasVisit2026, context, citizenVisit('MC_H_AN_LAC')).valid).to.equal(false);
+    expect(validateResponse(sipasVisit2026, context, visitResponse('MC_H_AN_LAC')).valid).to.equal(false);
   });
 
   it('writes every question in Vietnamese with diacritics and a distinct English', () => {

@@ -4,10 +4,14 @@ import type { Db } from '#server/db/client.js';
 import { codeHasher, resolveCodeSecret, type CodeHasher } from '#server/collection/code-hash.js';
 import { surveyAdminRoutes } from './admin.js';
 import { surveyPublicRoutes } from './public.js';
+import { visitRoutes } from '#server/routes/visit/index.js';
+import type { VISIT_LIMITS } from '#server/limits/visit.js';
 
 export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir'>> & {
   /** Rejected codes per client per 15 minutes (tests lower it). */
   codeAttempts?: number;
+  /** Visit limits per centre (tests lower them); see server/limits/visit.ts. */
+  visitLimits?: Partial<typeof VISIT_LIMITS>;
 };
 
 /** Survey collection API under /api/v1: respondent routes and the analysts' admin routes. */
@@ -19,5 +23,6 @@ export function surveyRoutes(
   const router = Router();
   router.use(surveyPublicRoutes(db, hasher, config.codeAttempts));
   router.use(surveyAdminRoutes(db, hasher));
+  router.use(visitRoutes(db, hasher, config.visitLimits));
   return router;
 }
