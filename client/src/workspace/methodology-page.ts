@@ -10,6 +10,7 @@ import { previewRanking, type PreviewRow } from './preview.js';
 import { problems } from './problems.js';
 import { wsStyles } from './styles.js';
 import './publish-panel.js';
+import './sensitivity/panel.js';
 
 /** The methodology editor: weights and thresholds as a form, the raw JSON checked at the node, and a live preview ranking. */
 export class WsMethodology extends LitElement {
@@ -212,6 +213,7 @@ export class WsMethodology extends LitElement {
         ${failure ? html`<p class="error">${failure}</p>` : nothing}
         ${preview ? Object.entries(preview).map(([b, rows]) => this._table(b, rows)) : html`<p class="muted">${msg('Loading…', { id: 'ws.loading' })}</p>`}
       </section>
+      <ws-sensitivity .methodology=${m} .data=${this._data}></ws-sensitivity>
       <section class="card">
         <h2>${msg('Raw JSON', { id: 'ws.method.raw' })}</h2>
         <label
