@@ -1,7 +1,4 @@
 import type { QualityFlag } from '#api/collection-admin.js';
-
-// Defined in api/ (the quality review payload); re-exported while callers move to #api/collection-admin.js.
-export type { QualityFlag };
 import { sql } from 'drizzle-orm';
 import {
   boolean,
