@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
+import { compress } from './http/compress.js';
 import { securityHeaders } from './http/security-headers.js';
 import { textGuard } from './http/text-guard.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -36,6 +37,7 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  app.use(compress());
   app.use(requestLog(logger));
   app.use(healthRoutes(database));
 

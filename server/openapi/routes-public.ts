@@ -7,7 +7,7 @@ const LANG = { lang: 'CSV only: column headers in vi (default) or en' };
 const BLOCK = { block: 'block code (default: the first block of the release)', ...LANG };
 const VIEW =
   ' Also at the same path with a `.json` or `.csv` suffix (CSV: UTF-8 with BOM, formula cells neutralised). ' +
-  'Strong ETag; If-None-Match answers 304.';
+  'Strong ETag (its weak form W/… when the reply is compressed); If-None-Match answers 304 with either.';
 
 export const publicRoutes: RouteDoc[] = [
   {
