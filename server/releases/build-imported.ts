@@ -3,6 +3,9 @@ import type { ReleaseBlock, ReleaseMethodology, ReleaseUnit, ScoreCell } from '#
 import { contentHash } from '#api/canonical-json.js';
 import type { Db } from '#server/db/client.js';
 import { blocks } from '#server/db/schema/index.js';
+import { shippedMethodology, SHIPPED_METHODOLOGIES } from '#server/publish/methodology-file.js';
+import { methodologyHash } from '#scoring/methodology/hash.js';
+import { existsSync } from 'node:fs';
 import { getStoredScores, type StoredScores } from '#server/repos/rankings.js';
 import { sortUnits } from './sort-units.js';
 
@@ -77,4 +80,28 @@ export function publishedMethodology(
     })),
   };
   return { id: version ?? 'published', version: String(year), hash: contentHash(document), document };
+}
+
+/**
+ * The methodology of an imported edition: the shipped `scoring/methodologies/FAMILY-YEAR.json` where
+ * there is one whose blocks and sub-indices are those of the release (PCI 2013–2016), so the public
+ * legend shows the published tier cut-offs and the methodology page the method; otherwise the
+ * published component weights alone.
+ */
+export function importedMethodology(
+  family: string,
+  version: string | null,
+  year: number,
+  out: ReleaseBlock[],
+): ReleaseMethodology {
+  const file = new URL(`${family}-${year}.json`, SHIPPED_METHODOLOGIES);
+  if (!existsSync(file)) return publishedMethodology(version, year, out);
+  const m = shippedMethodology(`${family}-${year}`);
+  const children = m.tree.children.map((c) => c.code).join();
+  const fits = out.every(
+    (b) =>
+      (m.blocks ?? []).some((x) => x.code === b.code) && b.components.map((c) => c.code).join() === children,
+  );
+  if (!fits) return publishedMethodology(version, year, out);
+  return { id: m.id, version: m.version, hash: methodologyHash(m), document: m };
 }

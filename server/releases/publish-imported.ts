@@ -2,7 +2,7 @@ import { and, asc, eq, notExists } from 'drizzle-orm';
 import type { ReleaseOrigin } from '#api/releases.js';
 import type { Db } from '#server/db/client.js';
 import { editions, families, releases } from '#server/db/schema/index.js';
-import { importedBlocks, publishedMethodology } from './build-imported.js';
+import { importedBlocks, importedMethodology } from './build-imported.js';
 import { publishRelease, type Published } from './publish.js';
 import type { SigningKey } from './signing.js';
 
@@ -50,7 +50,7 @@ export async function publishImportedEditions(
         family,
         year: e.year,
         blocks,
-        methodology: publishedMethodology(e.version, e.year, blocks),
+        methodology: importedMethodology(family, e.version, e.year, blocks),
         origin,
       }),
     );
