@@ -3,6 +3,7 @@ import type { CompatibilityProblem, CreateEditionBody } from '#api/collection.js
 import { checkDefinition } from '#surveys/check.js';
 import { checkCompatibility } from '#surveys/compatibility.js';
 import type { SurveyDefinition } from '#surveys/types.js';
+import { editionYear } from '#api/periods.js';
 import type { Db } from '#server/db/client.js';
 import { blocks, editions, surveyEditions, units } from '#server/db/schema/index.js';
 import { fieldError, invalid } from '#server/http/errors.js';
@@ -14,14 +15,14 @@ import { serverMessage } from '#server/http/messages.js';
 
 type Tx = Pick<Db, 'select'>;
 
-/** The definition, once it passes checkDefinition and matches the edition's year. */
+/** The definition, once it passes checkDefinition and matches the edition's year (a monthly edition YYYYMM: year YYYY). */
 export function checkedDefinition(input: CreateEditionBody): SurveyDefinition {
   const problems = checkDefinition(input.definition).map((e) =>
     fieldError(`/definition${e.path}`, e.code, e.message),
   );
   if (problems.length > 0) throw invalid(problems);
   const definition = input.definition as SurveyDefinition;
-  if (definition.edition !== input.year) {
+  if (definition.edition !== editionYear(input.year)) {
     throw invalid([
       fieldError(
         '/definition/edition',

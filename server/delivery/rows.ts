@@ -2,6 +2,7 @@ import { isPeriod, periodOf } from '#api/periods.js';
 import type { RowError } from '#api/collection-admin.js';
 import type { Localized } from '#api/text.js';
 import type { Sheet } from '#server/collection/import-read.js';
+import { serverMessage } from '#server/http/messages.js';
 
 // The delivery-data file (README.md): one row per centre and month.
 export const DELIVERY_COLUMNS = ['centre', 'month', 'received', 'on_time', 'online', 'e_result'] as const;
@@ -44,17 +45,21 @@ export function headerErrors(sheet: Sheet): RowError[] {
   const errors = header
     .filter((h) => !known.has(h))
     .map((h) =>
-      rowError(sheet.headerLine, h, 'unknown_column', {
-        vi: `Cột "${h}" không thuộc mẫu số liệu phục vụ (${DELIVERY_COLUMNS.join(', ')})`,
-        en: `Column "${h}" is not in the delivery-data template (${DELIVERY_COLUMNS.join(', ')})`,
-      }),
+      rowError(
+        sheet.headerLine,
+        h,
+        'unknown_column',
+        serverMessage('unknown_column.delivery', { column: h, columns: DELIVERY_COLUMNS.join(', ') }),
+      ),
     );
   for (const c of DELIVERY_COLUMNS.filter((c) => !header.includes(c)))
     errors.push(
-      rowError(sheet.headerLine, c, 'missing_column', {
-        vi: `Thiếu cột "${c}"`,
-        en: `The "${c}" column is missing`,
-      }),
+      rowError(
+        sheet.headerLine,
+        c,
+        'missing_column',
+        serverMessage('missing_column.delivery', { column: c }),
+      ),
     );
   return errors;
 }
@@ -79,11 +84,6 @@ function parseCount(cell: string): number | null | 'invalid' {
   return /^\d{1,9}$/.test(digits) ? Number(digits) : 'invalid';
 }
 
-const SHARE_MESSAGE: Localized = {
-  vi: 'Tỷ lệ phải từ 0 đến 1 (ví dụ 0,95) hoặc phần trăm có dấu % (ví dụ 95%)',
-  en: 'A share must be between 0 and 1 (e.g. 0.95) or a percentage with % (e.g. 95%)',
-};
-
 /** The centre a row names: by code, within `block` when the file has that column. */
 function findCentre(centres: CentreRef[], block: string, code: string) {
   const matches = centres.filter((c) => c.code === code && (block === '' || c.block === block));
@@ -104,19 +104,13 @@ function checkMonth(row: Sheet['rows'][number], today: string, errors: RowError[
   const period = /^\d{4}-\d{2}$/.test(monthCell) ? periodOf(monthCell) : null;
   if (period === null || !isPeriod(period)) {
     errors.push(
-      rowError(row.line, 'month', 'invalid_month', {
-        vi: `Tháng "${monthCell}" không hợp lệ; viết dạng NNNN-TT, ví dụ 2026-03`,
-        en: `Month "${monthCell}" is not valid; write it as YYYY-MM, e.g. 2026-03`,
-      }),
+      rowError(row.line, 'month', 'invalid_month', serverMessage('invalid_month', { month: monthCell })),
     );
     return null;
   }
   if (monthDates(period).first > today) {
     errors.push(
-      rowError(row.line, 'month', 'future_month', {
-        vi: `Tháng ${monthCell} chưa bắt đầu`,
-        en: `Month ${monthCell} has not started yet`,
-      }),
+      rowError(row.line, 'month', 'future_month', serverMessage('future_month', { month: monthCell })),
     );
     return null;
   }
@@ -138,14 +132,12 @@ function checkKey(
   if (matches.length !== 1) {
     const ambiguous = matches.length > 1;
     errors.push(
-      rowError(row.line, 'centre', ambiguous ? 'ambiguous_centre' : 'unknown_centre', {
-        vi: ambiguous
-          ? `Mã "${code}" có ở nhiều khối; thêm cột block`
-          : `Không có trung tâm mã "${code}" trong bộ chỉ số này`,
-        en: ambiguous
-          ? `Code "${code}" exists in several blocks; add a block column`
-          : `No centre with code "${code}" in this index family`,
-      }),
+      rowError(
+        row.line,
+        'centre',
+        ambiguous ? 'ambiguous_centre' : 'unknown_centre',
+        serverMessage(ambiguous ? 'ambiguous_centre' : 'unknown_centre', { code }),
+      ),
     );
     return undefined;
   }
@@ -154,10 +146,17 @@ function checkKey(
   const { first, last } = monthDates(period);
   if ((centre.validFrom && centre.validFrom > last) || (centre.validTo && centre.validTo < first)) {
     errors.push(
-      rowError(row.line, 'centre', 'centre_not_valid', {
-        vi: `Trung tâm "${code}" không hoạt động trong tháng ${monthCell} (hiệu lực ${centre.validFrom ?? '…'} – ${centre.validTo ?? '…'})`,
-        en: `Centre "${code}" did not exist in ${monthCell} (valid ${centre.validFrom ?? '…'} – ${centre.validTo ?? '…'})`,
-      }),
+      rowError(
+        row.line,
+        'centre',
+        'centre_not_valid',
+        serverMessage('centre_not_valid', {
+          code,
+          month: monthCell,
+          from: centre.validFrom ?? '…',
+          to: centre.validTo ?? '…',
+        }),
+      ),
     );
     return undefined;
   }
@@ -168,34 +167,20 @@ function checkKey(
 function checkValues(row: Sheet['rows'][number], errors: RowError[]) {
   const before = errors.length;
   for (const column of row.formulas)
-    errors.push(
-      rowError(row.line, column, 'formula', {
-        vi: 'Ô chứa công thức; hãy nhập giá trị',
-        en: 'The cell holds a formula; enter the value instead',
-      }),
-    );
+    errors.push(rowError(row.line, column, 'formula', serverMessage('formula')));
   const received = parseCount(row.cells.get('received') ?? '');
   if (received === 'invalid')
-    errors.push(
-      rowError(row.line, 'received', 'invalid_count', {
-        vi: 'Số hồ sơ tiếp nhận phải là số nguyên không âm',
-        en: 'Procedures received must be a whole number, zero or more',
-      }),
-    );
+    errors.push(rowError(row.line, 'received', 'invalid_count', serverMessage('invalid_count')));
   const shares: Partial<Record<(typeof SHARES)[number], number | null>> = {};
   for (const column of SHARES) {
     const value = parseShare(row.cells.get(column) ?? '');
-    if (value === 'invalid') errors.push(rowError(row.line, column, 'invalid_share', SHARE_MESSAGE));
+    if (value === 'invalid')
+      errors.push(rowError(row.line, column, 'invalid_share', serverMessage('invalid_share')));
     else shares[column] = value;
   }
   if (errors.length > before || received === 'invalid') return undefined;
   if (received === null && SHARES.every((c) => shares[c] === null)) {
-    errors.push(
-      rowError(row.line, 'received', 'no_values', {
-        vi: 'Dòng không có số liệu nào',
-        en: 'The row has no figures',
-      }),
-    );
+    errors.push(rowError(row.line, 'received', 'no_values', serverMessage('no_values')));
     return undefined;
   }
   return { received, onTime: shares.on_time!, online: shares.online!, eResult: shares.e_result! };
@@ -226,10 +211,7 @@ export function checkDeliverySheet(
     const earlier = seen.get(`${key.unitId}|${key.period}`);
     if (earlier !== undefined) {
       errors.push(
-        rowError(row.line, 'month', 'duplicate_row', {
-          vi: `Trung tâm và tháng này trùng với dòng ${earlier}`,
-          en: `This centre and month repeat line ${earlier}`,
-        }),
+        rowError(row.line, 'month', 'duplicate_row', serverMessage('duplicate_row', { line: earlier })),
       );
       continue;
     }

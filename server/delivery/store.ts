@@ -8,6 +8,7 @@ import type { Sheet } from '#server/collection/import-read.js';
 import type { Db } from '#server/db/client.js';
 import { blocks, serviceDelivery, units } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 import { requireFamily } from '#server/setup/lookup.js';
 import type { RowError } from '#api/collection-admin.js';
 import { checkDeliverySheet, type CentreRef, type DeliveryRecord } from './rows.js';
@@ -34,10 +35,12 @@ function failed(errors: RowError[]): HttpError {
   return new HttpError(
     422,
     'import_failed',
-    {
-      vi: `Không nhập tệp: ${errors.length} lỗi (dòng ${first.line}, ${first.column}: ${first.message.vi}). Không có dòng nào được lưu.`,
-      en: `File not imported: ${errors.length} error(s) (line ${first.line}, ${first.column}: ${first.message.en}). No row was stored.`,
-    },
+    serverMessage('import_failed', {
+      count: errors.length,
+      line: first.line,
+      column: first.column,
+      first: first.message,
+    }),
     errors.slice(0, 1000),
     errors.length > 1000 ? errors.length : undefined,
   );

@@ -1,6 +1,7 @@
 import { fillText, type Localized } from '#api/text.js';
 import { AUTH_MESSAGES } from './messages/auth.js';
 import { COLLECTION_MESSAGES } from './messages/collection.js';
+import { DELIVERY_MESSAGES } from './messages/delivery.js';
 import { LIMIT_MESSAGES } from './messages/limits.js';
 import { RELEASE_MESSAGES } from './messages/releases.js';
 import { REQUEST_MESSAGES } from './messages/request.js';
@@ -23,6 +24,7 @@ export const MESSAGE_AREAS = {
   workspace: WORKSPACE_MESSAGES,
   releases: RELEASE_MESSAGES,
   visit: VISIT_MESSAGES,
+  delivery: DELIVERY_MESSAGES,
 } as const;
 
 const MESSAGES: Record<string, Localized> = Object.assign({}, ...Object.values(MESSAGE_AREAS));

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { computeIndex } from '#scoring/compute.js';
-import { surveyIndicators, type IndicatorTable } from '#scoring/indicators/index.js';
+import { surveyIndicators, type HardData, type IndicatorTable } from '#scoring/indicators/index.js';
 import type { Methodology } from '#scoring/methodology/types.js';
 import type { IndexResult } from '#scoring/types.js';
 import type { Db } from '#server/db/client.js';
 import { editions, families, surveyEditions } from '#server/db/schema/index.js';
+import { editionHardData } from '#server/delivery/edition-hard.js';
 import { loadObservations, type SurveyMicrodata } from './observations.js';
 
 export interface ScoreOptions {
@@ -18,6 +19,8 @@ export interface EditionInputs {
   table: IndicatorTable;
   /** Earlier editions' indicator tables, for pooled benchmarks. */
   history: IndicatorTable[];
+  /** Hard indicator data (a service centre's delivery figures for a monthly edition). */
+  hard?: HardData;
 }
 
 export interface EditionScore {
@@ -49,12 +52,20 @@ async function surveyEditionId(db: Db, family: string, year: number): Promise<nu
   return row?.id;
 }
 
-async function indicatorTable(db: Db, id: number, year: number, m: Methodology, o: ScoreOptions) {
+async function indicatorTable(
+  db: Db,
+  id: number,
+  year: number,
+  m: Methodology,
+  o: ScoreOptions,
+  hard: HardData | undefined,
+) {
   const microdata = await loadObservations(db, id);
   const table = surveyIndicators(microdata.observations, m, {
     units: microdata.units,
     edition: year,
     excludeFlagged: o.excludeFlagged ?? false,
+    ...(hard ? { hard } : {}),
   });
   return { microdata, table };
 }
@@ -72,13 +83,16 @@ export async function loadEditionInputs(
 ): Promise<EditionInputs> {
   const id = await surveyEditionId(db, family, year);
   if (id === undefined) throw new Error(`no survey edition of ${family} for ${year}`);
-  const { microdata, table } = await indicatorTable(db, id, year, methodology, options);
+  const hard = await editionHardData(db, family, year);
+  const { microdata, table } = await indicatorTable(db, id, year, methodology, options, hard);
   const history: IndicatorTable[] = [];
   for (const y of pooledEditions(methodology.tree).filter((e) => e < year)) {
     const past = await surveyEditionId(db, family, y);
-    if (past !== undefined) history.push((await indicatorTable(db, past, y, methodology, options)).table);
+    const pastHard = await editionHardData(db, family, y);
+    if (past !== undefined)
+      history.push((await indicatorTable(db, past, y, methodology, options, pastHard)).table);
   }
-  return { microdata, table, history };
+  return { microdata, table, history, ...(hard ? { hard } : {}) };
 }
 
 /** Scores one edition of a family from its stored survey responses (see loadEditionInputs). */

@@ -84,6 +84,7 @@ function runBootstrap(inputs: EditionInputs, o: PublishEditionOptions) {
     excludeFlagged: o.excludeFlagged ?? false,
     units: inputs.microdata.units,
     edition: o.year,
+    ...(inputs.hard ? { hard: inputs.hard } : {}),
     resamples: o.resamples,
     seed: o.seed ?? 1,
     compute: { edition: o.year, history: inputs.history },

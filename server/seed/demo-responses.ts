@@ -173,7 +173,8 @@ export function synthesizeResponse(ctx: SyntheticContext, rng: Random, firm: Syn
       const chosen = (answers[selector.code] as string[] | undefined) ?? [];
       const dontKnow = p.dontKnowByBlock.get(selector.block);
       for (const unit of chosen) {
-        const values: Record<string, AnswerValue> = {};
+        // Several per-unit questions may rate the same selection: their items share the unit's answers.
+        const values: Record<string, AnswerValue> = ((units[selector.block] ??= {})[unit] ??= {});
         for (const item of q.items) {
           if (
             item.showIf &&
@@ -186,7 +187,6 @@ export function synthesizeResponse(ctx: SyntheticContext, rng: Random, firm: Syn
           const v = itemValue(ctx, rng, firm, item, ctx.quality(selector.block, unit, item.code), straight);
           if (v !== undefined) values[item.code] = v;
         }
-        (units[selector.block] ??= {})[unit] = values;
       }
     }
   }

@@ -9,6 +9,7 @@ import type { Db } from '#server/db/client.js';
 import { importDelivery, listDelivery } from '#server/delivery/store.js';
 import { readSheet } from '#server/files/read-sheet.js';
 import { fieldError, HttpError, invalid } from '#server/http/errors.js';
+import { serverMessage } from '#server/http/messages.js';
 import { validate, validQuery } from '#server/http/validate.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,21 +17,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The uploaded CSV or XLSX, read by the bounded worker (server/files/); 422 naming the line when unreadable. */
 async function uploadedSheet(req: Request): Promise<Sheet> {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-    throw invalid([
-      fieldError('/body', 'missing_file', {
-        vi: 'Gửi tệp CSV (text/csv) hoặc XLSX làm nội dung yêu cầu',
-        en: `Send a CSV (text/csv) or XLSX (${XLSX_TYPE}) file as the request body`,
-      }),
-    ]);
+    throw invalid([fieldError('/body', 'missing_file', serverMessage('missing_file', { type: XLSX_TYPE }))]);
   const isXlsx = req.is(XLSX_TYPE) !== false || req.body.subarray(0, 2).toString() === 'PK';
   try {
     return await readSheet(req.body, isXlsx ? 'xlsx' : 'csv');
   } catch (err) {
     if (!(err instanceof SheetError)) throw err;
-    const message = {
-      vi: `Không đọc được tệp (dòng ${err.line}): ${err.message}`,
-      en: `Cannot read the file (line ${err.line}): ${err.message}`,
-    };
+    const message = serverMessage('import_unreadable', { line: err.line, reason: err.message });
     throw new HttpError(422, 'import_unreadable', message, [
       { path: `/rows/${err.line}`, code: 'import_unreadable', message },
     ]);
