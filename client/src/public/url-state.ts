@@ -3,6 +3,8 @@ import { parsePublicPath, publicPath } from '#api/public-paths.js';
 
 export type View = 'ranking' | 'unit' | 'compare' | 'trends' | 'methodology' | 'not-found';
 export type Tab = 'table' | 'chart' | 'map';
+/** What colours the map: the tier choropleth or a continuous scale of the composite. */
+export type MapColour = 'tier' | 'score';
 
 /** Everything a public view depends on; it lives in the URL so any view can be shared and reloaded. */
 export interface ViewState {
@@ -20,6 +22,7 @@ export interface ViewState {
   dir: 'asc' | 'desc';
   lang: Lang;
   tab: Tab;
+  mapColour: MapColour;
   /** What-if weights by component code; null = the official weights. */
   weights: Record<string, number> | null;
   /** A pinned release id (embeds); undefined = the edition's current release. */
@@ -38,6 +41,7 @@ export const defaultState: ViewState = {
   dir: 'asc',
   lang: 'vi',
   tab: 'table',
+  mapColour: 'tier',
   weights: null,
   release: undefined,
   embed: false,
@@ -90,6 +94,7 @@ function parseQuery(q: URLSearchParams, state: ViewState): void {
   if (lang === 'vi' || lang === 'en') state.lang = lang;
   const tab = q.get('tab') as Tab | null;
   if (tab && TABS.includes(tab)) state.tab = tab;
+  if (q.get('colour') === 'score') state.mapColour = 'score';
   const year = q.get('year');
   if (year && /^\d{4}$/.test(year) && state.year === undefined) state.year = Number(year);
   const units = q.get('units');
@@ -147,6 +152,7 @@ export function toUrl(state: ViewState): string {
     if (state.sort !== defaultState.sort) q.set('sort', state.sort);
     if (state.dir !== defaultState.dir) q.set('dir', state.dir);
     if (state.tab !== defaultState.tab) q.set('tab', state.tab);
+    if (state.mapColour !== defaultState.mapColour) q.set('colour', state.mapColour);
     for (const [code, w] of Object.entries(state.weights ?? {})) q.set(`w.${code}`, String(w));
   }
   if (state.release) q.set('release', state.release);

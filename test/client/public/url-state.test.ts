@@ -66,12 +66,19 @@ describe('url-state', () => {
     for (const url of [
       '/rankings/pci/2014?sort=composite&dir=desc&lang=en',
       '/rankings/pci/2016?tab=map&w.entry_costs=10&w.land=0',
+      '/rankings/pci/2016?tab=map&colour=score',
       '/compare/pci?year=2016&units=HN~DN',
       '/units/pci/HN?lang=en',
       '/rankings/pci/2016?block=provinces&release=pci-2016-1&embed=1',
     ])
       expect(toUrl(parseUrl(url))).to.equal(url);
     expect(toUrl({ ...defaultState, year: 2010 })).to.equal('/rankings/pci/2010');
+  });
+
+  it('parseUrl reads colour=score as the map coloured by score; any other value is the tier default', () => {
+    expect(parseUrl('/rankings/pci/2016?tab=map&colour=score').mapColour).to.equal('score');
+    expect(parseUrl('/rankings/pci/2016?tab=map&colour=red').mapColour).to.equal('tier');
+    expect(parseUrl('/rankings/pci/2016').mapColour).to.equal('tier');
   });
 
   it('switchFamily(state, family) resets year, block, sort and weights', () => {

@@ -52,6 +52,21 @@ for (const width of [1280, 375] as const) {
   });
 }
 
+/** "Loading…" texts and aria-busy elements still on the page, across shadow roots. */
+const loadingMarkers = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const found = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.getAttribute('aria-busy') === 'true') found.push('aria-busy: ' + el.textContent.trim());
+        else if (!el.children.length && /Loading…|Đang tải/.test(el.textContent)) found.push(el.textContent.trim());
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return found;
+  })()`);
+
 describe('unit profile, compare and trends (browser)', function () {
   this.timeout(300_000);
   let site: PublicSite;
@@ -95,11 +110,14 @@ describe('unit profile, compare and trends (browser)', function () {
     const heads = await page.locator('table.side thead th').allTextContents();
     expect(heads.slice(1)).to.deep.equal(['Hanoi', 'Da Nang']);
     expect(await page.locator('table.side tbody tr').count()).to.equal(11);
+    expect(await loadingMarkers(page), 'loading marker left after rendering').to.deep.equal([]);
     await page.getByLabel('Unit 3').selectOption('hochiminh');
     await page.waitForURL(/units=hanoi~danang~hochiminh/);
     await page.reload();
     await page.locator('table.side thead th').nth(3).waitFor();
     expect(await page.locator('table.side thead th').count()).to.equal(4);
+    await page.locator('ci-trend-chart g.series').nth(2).waitFor({ state: 'attached' });
+    expect(await loadingMarkers(page), 'loading marker left after a unit was added').to.deep.equal([]);
   });
 
   it('trends default to the top 5 and bottom 5 with breaks and lineage marked', async () => {

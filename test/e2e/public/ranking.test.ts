@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import { brokenHeaderWords } from './broken-words.js';
 import { SCREENSHOTS, closePublicSite, openPage, publicSite, rankingReady, type PublicSite } from './site.js';
 
 describe('public ranking page (browser)', function () {
@@ -38,6 +39,28 @@ describe('public ranking page (browser)', function () {
     expect(overflow).to.be.at.most(0);
     const headers = await page.locator('ci-ranking-table thead th').count();
     expect(headers).to.equal(6 + 10);
+  });
+
+  it('wraps long DDCI column headers between words only, every column still visible at 1280 px', async () => {
+    for (const path of ['/rankings/ddci-demo/2025?block=localities&lang=en', '/rankings/ddci-demo/2025']) {
+      await page.goto(`${site.base}${path}`);
+      await page.locator('ci-ranking-table tbody tr').first().waitFor();
+      expect(await brokenHeaderWords(page), path).to.deep.equal([]);
+      const overflow = await page.locator('ci-ranking-table').evaluate((el) => {
+        const box = el.shadowRoot!.querySelector('.scroll')!;
+        return box.scrollWidth - box.clientWidth;
+      });
+      expect(overflow, path).to.be.at.most(0);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}/ranking-ddci-2025-vi-1280.png`, fullPage: true });
+    // The check itself sees a word broken mid-word (as "Transparen cy" was).
+    await page.locator('ci-ranking-table').evaluate((el) => {
+      const style = document.createElement('style');
+      style.textContent =
+        'thead th.sub { width: 1px; min-width: 0 } thead button { overflow-wrap: anywhere }';
+      el.shadowRoot!.append(style);
+    });
+    expect(await brokenHeaderWords(page)).to.not.deep.equal([]);
   });
 });
 
@@ -108,6 +131,45 @@ describe('public ranking page: interaction (browser)', function () {
     const code = await page.locator('ci-ranking-table tbody tr[data-unit]').nth(2).getAttribute('data-unit');
     expect(await page.locator(`ci-strip-chart g.unit.active`).getAttribute('data-unit')).to.equal(code);
     expect(await page.locator('ci-strip-chart figcaption').textContent()).to.match(/Dong Thap/);
+  });
+
+  it('colours the map by score on a continuous scale with its legend; the choice is in the URL and survives reload', async () => {
+    await page.goto(`${site.base}/rankings/pci/2016?tab=map&lang=en`);
+    await page.locator('ci-choropleth path').first().waitFor({ state: 'attached' });
+    const fills = () =>
+      page
+        .locator('ci-choropleth path[data-unit]')
+        .evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+    const byTier = new Set(await fills());
+    expect(await page.locator('ci-choropleth figure.scale').count()).to.equal(0);
+    await page
+      .getByRole('group', { name: 'Colour the map by' })
+      .getByRole('button', { name: 'Score', exact: true })
+      .click();
+    await page.waitForURL(/colour=score/);
+    await page.locator('ci-choropleth figure.scale').waitFor();
+    const byScore = await fills();
+    // A continuous scale: (nearly) one colour per province, none of them a tier colour.
+    expect(new Set(byScore).size).to.be.greaterThan(byTier.size * 3);
+    expect(byScore.filter((f) => byTier.has(f))).to.deep.equal([]);
+    const ticks = await page.locator('ci-choropleth figure.scale text').allTextContents();
+    expect(Number(ticks[0])).to.be.at.most(52.99);
+    expect(Number(ticks.at(-1))).to.be.at.least(70);
+    // Đà Nẵng (70.00, first) is darker than Cao Bằng (52.99, last).
+    const dark = await page.locator('ci-choropleth path[data-unit="danang"]').getAttribute('fill');
+    const light = await page.locator('ci-choropleth path[data-unit="caobang"]').getAttribute('fill');
+    const lum = (hex: string) =>
+      [1, 3, 5].reduce((s, i, k) => s + [0.2126, 0.7152, 0.0722][k]! * parseInt(hex.slice(i, i + 2), 16), 0);
+    expect(lum(dark!)).to.be.below(lum(light!));
+    await page.screenshot({ path: `${SCREENSHOTS}/ranking-pci-2016-map-score-1280.png`, fullPage: true });
+    await page.reload();
+    await page.locator('ci-choropleth figure.scale').waitFor();
+    expect(
+      await page.getByRole('button', { name: 'Score', exact: true }).getAttribute('aria-pressed'),
+    ).to.equal('true');
+    await page.getByRole('button', { name: 'Tier', exact: true }).click();
+    await page.waitForURL((u) => !u.search.includes('colour='));
+    expect(new Set(await fills())).to.deep.equal(byTier);
   });
 
   it('moves a what-if slider: ranks change, the view is labelled unofficial, the URL holds the weights, reset restores', async () => {

@@ -1,9 +1,10 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { LitElement, css, html, svg } from 'lit';
+import { LitElement, css, html, nothing, svg } from 'lit';
 import type { Lang } from '#api/text.js';
 import { formatNumber } from '#client/src/shared/i18n.js';
 import { layerFor, mapShapes, NO_DATA, type MapDatum, type MapFeature } from './map-state.js';
+import type { ScoreScale } from './score-scale.js';
 
 const cache = new Map<string, Promise<MapFeature[]>>();
 
@@ -21,7 +22,8 @@ function loadLayer(name: string): Promise<MapFeature[]> {
 }
 
 /**
- * A choropleth of provinces coloured by tier, with a no-data colour; the list beside it is the
+ * A choropleth of provinces coloured by tier or, given a `scale`, by score on a continuous scale
+ * with its legend bar; a no-data colour; the list beside it is the
  * keyboard and screen-reader way in (every province, its value, focus highlights it on the map).
  * @fires highlight - `{code}` when a province is pointed at or focused.
  * @fires open - `{code}` when a province is activated.
@@ -33,12 +35,15 @@ export class Choropleth extends LitElement {
     highlight: {},
     lang: {},
     label: {},
+    scale: { attribute: false },
   };
   declare data: MapDatum[];
   declare year: number;
   declare highlight: string | null;
   declare lang: Lang;
   declare label: string;
+  /** Set when the fills come from a continuous score scale: draws its legend. */
+  declare scale: ScoreScale | null;
 
   private readonly _layer = new Task(this, {
     task: ([y]) => loadLayer(layerFor(y)),
@@ -50,6 +55,7 @@ export class Choropleth extends LitElement {
     updateWhenLocaleChanges(this);
     this.data = [];
     this.highlight = null;
+    this.scale = null;
   }
 
   private _emit(name: string, code: string | null): void {
@@ -68,6 +74,22 @@ export class Choropleth extends LitElement {
     </svg>`;
   }
 
+  /** The continuous scale's legend: a gradient bar with ticks (decorative; the list gives the values). */
+  private _legend(s: ScoreScale) {
+    const [lo, hi] = s.domain;
+    const x = (v: number) => 12 + ((v - lo) / (hi - lo)) * 216;
+    return html`<figure class="scale">
+      <figcaption>${msg('Composite score (darker is higher)', { id: 'public.map.scale' })}</figcaption>
+      <svg viewBox="0 0 240 34" aria-hidden="true">
+        <defs>
+          ${svg`<linearGradient id="score-ramp">${s.stops.map((st) => svg`<stop offset=${st.offset} stop-color=${st.colour}></stop>`)}</linearGradient>`}
+        </defs>
+        ${svg`<rect x="12" y="2" width="216" height="12" fill="url(#score-ramp)" stroke="#8a94a3" stroke-width="0.5"></rect>`}
+        ${s.ticks.map((t) => svg`<g transform=${`translate(${x(t)},0)`}><line y1="14" y2="18" stroke="#3d4653"></line><text y="29" text-anchor="middle">${formatNumber(this.lang, t, 0)}</text></g>`)}
+      </svg>
+    </figure>`;
+  }
+
   override render() {
     const sorted = [...this.data].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
     return html`<div class="wrap">
@@ -78,6 +100,7 @@ export class Choropleth extends LitElement {
           html`<p role="alert">${msg('The map could not be loaded.', { id: 'public.map.error' })}</p>`,
       })}
       <div class="side">
+        ${this.scale ? this._legend(this.scale) : nothing}
         <p class="nodata">
           <span class="swatch" style="background:${NO_DATA}"></span
           >${msg('no data', { id: 'public.map.nodata' })}
@@ -131,12 +154,11 @@ export class Choropleth extends LitElement {
       stroke-width: 2;
     }
     ol {
+      /* No height limit: a multi-column list with one would spill into columns off to the side. */
       columns: 2 12rem;
       font-size: 0.8rem;
       margin: 0;
       padding-left: 1.6rem;
-      max-height: 30rem;
-      overflow: auto;
     }
     button {
       all: unset;
@@ -156,6 +178,18 @@ export class Choropleth extends LitElement {
     }
     .v {
       color: var(--muted);
+    }
+    .scale {
+      margin: 0 0 0.4rem;
+      max-width: 18rem;
+    }
+    .scale figcaption {
+      font-size: 0.75rem;
+      color: var(--muted);
+    }
+    .scale text {
+      font-size: 10px;
+      fill: #3d4653;
     }
     .nodata,
     .attribution {

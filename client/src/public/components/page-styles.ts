@@ -97,6 +97,11 @@ export const pageStyles = css`
   .scroll {
     overflow-x: auto;
   }
+  .toggles {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
   .tabs {
     display: inline-flex;
     margin: 0.25rem 0;

@@ -12,8 +12,7 @@ import type { ViewState } from '#client/src/public/url-state.js';
 import { whatIf, type WhatIfMethodology, type WhatIfResult } from '#client/src/public/what-if.js';
 import type { StripDatum } from '#client/src/public/charts/strip-state.js';
 import { pageStyles } from './page-styles.js';
-import '#client/src/public/charts/strip-chart.js';
-import '#client/src/public/charts/choropleth.js';
+import { rankingVisual } from './ranking-visual.js';
 import './not-found.js';
 import './ranking-table.js';
 import './tier-legend.js';
@@ -157,54 +156,17 @@ export class RankingPage extends LitElement {
 
   /** The strip chart, or for provinces optionally the map (both linked to the table). */
   private _chart(r: Ranking, bands: TierBand[], w: WhatIfResult | null, summary: string) {
-    const lang = this.state.lang;
-    const data = this._chartData(r, w);
-    const mappable = r.block.code === 'provinces';
-    const tab = mappable && this.state.tab === 'map' ? 'map' : 'chart';
-    const onHighlight = (e: CustomEvent<{ code: string | null }>) => (this._highlight = e.detail.code);
-    const onOpen = (e: CustomEvent<{ code: string }>) => this._emit({ view: 'unit', unit: e.detail.code });
-    const toggle = mappable
-      ? html`<div class="tabs" role="group" aria-label=${msg('View as', { id: 'public.ranking.view-as' })}>
-          <button
-            type="button"
-            aria-pressed=${tab === 'chart'}
-            @click=${() => this._emit({ tab: 'table' }, true)}
-          >
-            ${msg('Chart', { id: 'public.ranking.tab-chart' })}
-          </button>
-          <button
-            type="button"
-            aria-pressed=${tab === 'map'}
-            @click=${() => this._emit({ tab: 'map' }, true)}
-          >
-            ${msg('Map', { id: 'public.ranking.tab-map' })}
-          </button>
-        </div>`
-      : nothing;
-    const label = msg(str`Composite scores with intervals, best first. ${summary}`, {
-      id: 'public.ranking.chart-label',
+    return rankingVisual({
+      ranking: r,
+      bands,
+      data: this._chartData(r, w),
+      state: this.state,
+      highlight: this._highlight,
+      summary,
+      emit: (patch) => this._emit(patch, true),
+      onHighlight: (e) => (this._highlight = e.detail.code),
+      onOpen: (e) => this._emit({ view: 'unit', unit: e.detail.code }),
     });
-    const chart =
-      tab === 'map'
-        ? html`<ci-choropleth
-            .data=${data.map((d) => ({ code: d.code, label: d.label, value: d.value, colour: d.tier === null ? null : (bands[d.tier]?.colour ?? null) }))}
-            .year=${r.year}
-            .highlight=${this._highlight}
-            .lang=${lang}
-            .label=${msg(str`Map of tiers by province. ${summary}`, { id: 'public.ranking.map-label' })}
-            @highlight=${onHighlight}
-            @open=${onOpen}
-          ></ci-choropleth>`
-        : html`<ci-strip-chart
-            .data=${data}
-            .bands=${bands}
-            .highlight=${this._highlight}
-            .lang=${lang}
-            .label=${label}
-            @highlight=${onHighlight}
-            @open=${onOpen}
-          ></ci-strip-chart>`;
-    return html`${toggle}${chart}`;
   }
 
   private _links(r: Ranking) {

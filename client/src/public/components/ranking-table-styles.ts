@@ -15,6 +15,8 @@ export const tableStyles = css`
     margin: 0 0 0.25rem;
   }
   .scroll {
+    /* Contains the visually hidden labels (position: absolute), which would otherwise widen the page. */
+    position: relative;
     overflow-x: auto;
     background: var(--card);
     border: 1px solid var(--line);
@@ -32,7 +34,7 @@ export const tableStyles = css`
   }
   th,
   td {
-    padding: 0.35rem 0.3rem;
+    padding: 0.35rem 0.25rem;
     border-bottom: 1px solid var(--line);
     white-space: nowrap;
     vertical-align: top;
@@ -45,15 +47,20 @@ export const tableStyles = css`
     white-space: normal;
     line-height: 1.2;
   }
+  /* As narrow as the header's longest word (width 1px asks for the minimum; spare width is shared out). */
   thead th.sub {
-    max-width: 4.7rem;
-    min-width: 3.2rem;
+    width: 1px;
+    min-width: 3.9rem;
   }
+  /* Headers wrap between words only (hyphenated where the browser has the page language's
+     dictionary): a column grows to its longest word rather than printing "Transparen cy". */
   thead button {
     all: unset;
     cursor: pointer;
     display: inline;
-    overflow-wrap: anywhere;
+    overflow-wrap: normal;
+    word-break: normal;
+    hyphens: auto;
   }
   thead button:focus-visible {
     outline: 3px solid var(--accent);

@@ -168,7 +168,7 @@ export class RankingTable extends LitElement {
         role="region"
         aria-label=${msg(str`Ranking ${r.year}, ${r.block.name[lang]}`, { id: 'public.table.label' })}
       >
-        <table>
+        <table lang=${lang}>
           <thead>
             <tr>
               ${this._header('rank', msg('Rank', { id: 'public.rank' }), 'rank')}
