@@ -12,11 +12,13 @@ import { pageStyles } from './page-styles.js';
 import './not-found.js';
 import './sub-index-bars.js';
 import './profile-history.js';
+import './explanation.js';
 import '#client/src/public/charts/trend-chart.js';
 
 /**
  * A unit's profile: headline, sub-index bars against the block median, strengths and weaknesses,
- * trends across editions with lineage bridged, respondents per edition and the lineage events.
+ * the explanation chain of the composite, trends across editions with lineage bridged, respondents
+ * per edition and the lineage events.
  */
 export class UnitPage extends LitElement {
   static override properties = { state: { attribute: false }, _metric: { state: true } };
@@ -159,6 +161,7 @@ export class UnitPage extends LitElement {
             ></ci-sub-index-bars>`
           : html`<p>${msg('This unit has no score in any release.', { id: 'public.profile.none' })}</p>`
       }
+      ${last ? html`<ci-explanation .entry=${last} .lang=${lang}></ci-explanation>` : nothing}
       ${last ? this._trend(p, last) : nothing} ${this._lineage(p)}
       <p class="noprint">
         <button type="button" @click=${() => print()}>
