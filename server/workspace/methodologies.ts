@@ -11,6 +11,7 @@ import { editions, families, methodologyVersions, users } from '#server/db/schem
 import { fieldError, HttpError, invalid } from '#server/http/errors.js';
 import { loadEditionInputs } from '#server/publish/score-edition.js';
 import { excludesFlagged } from './editions.js';
+import { issueMessage, nodeVi } from './methodology-issues.js';
 import { releasedRanks } from './released-ranks.js';
 import { serverMessage } from '#server/http/messages.js';
 
@@ -73,8 +74,8 @@ export function checked(input: unknown): Methodology {
           `/methodology${i.path}`,
           i.rule,
           serverMessage('methodology_rule', {
-            node: i.node ? `${i.node}: ` : '',
-            message: i.message,
+            node: i.node ? { vi: `${nodeVi(i.node)}: `, en: `${i.node}: ` } : '',
+            message: issueMessage(i),
             rule: i.rule,
           }),
         ),
