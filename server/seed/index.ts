@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
 import { families, scores, editions } from '#server/db/schema/index.js';
 import { importShippedPci } from '#server/import/run.js';
+import { seedServiceDemo } from '#server/monthly/demo.js';
 import { seedDemo } from './demo.js';
 
 export type Progress = (message: string) => void;
@@ -30,4 +31,6 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
     );
   }
   await seedDemo(db, progress);
+  progress('Seeding the demo service centres (fictional): 12 months of visits and delivery figures…');
+  await seedServiceDemo(db, progress);
 }
