@@ -11,7 +11,7 @@ export type Outcome<T> =
   | { ok: true; status: number; body: T }
   | { ok: false; status: number; code: string; messages: Localized | undefined; details: FieldError[] };
 
-async function call<T>(
+export async function call<T>(
   method: string,
   path: string,
   body?: unknown,

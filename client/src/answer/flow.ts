@@ -16,6 +16,7 @@ import {
   type LocalState,
 } from './store.js';
 import type { SurveyApp } from './survey-app.js';
+import { visitRoute } from './visit-flow.js';
 
 const offlineMessage = (): Localized => ({
   vi: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
@@ -205,6 +206,8 @@ export class Flow {
         durationSeconds: Math.max(0, Math.round((Date.now() - this.local.startedAt) / 1000)),
       },
       (waiting) => (app.waitingOffline = waiting),
+      undefined,
+      app.visit ? visitRoute(app.visit.token, app.slug) : {},
     );
     app.waitingOffline = false;
     if (sent.ok) {
@@ -235,6 +238,7 @@ export class Flow {
   private finish(): void {
     const app = this.app;
     app.phase = 'done';
+    app.visitKiosk?.afterSubmit();
     history.pushState(
       { page: 'done' },
       '',

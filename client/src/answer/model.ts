@@ -206,7 +206,11 @@ function pruneOnce(
         for (const it of q.items)
           if (present(given[it.code]) && itemVisible(definition, selector.block, it, response, unit))
             kept[it.code] = given[it.code]!;
-        if (Object.keys(kept).length > 0) (units[selector.block] ??= {})[unit] = kept;
+        // Two rating blocks may ask about the same unit (a visit's factors, then its outcome): merge.
+        if (Object.keys(kept).length > 0) {
+          const byUnit = (units[selector.block] ??= {});
+          byUnit[unit] = { ...byUnit[unit], ...kept };
+        }
       }
     }
   }

@@ -27,9 +27,13 @@ export interface LocalState {
 }
 
 const PREFIX = 'ci-survey/';
+/** Off on a kiosk tablet (visit-mode.ts): the next visitor must find nothing of the last one. */
+let keepOnDevice = true;
+export const keepNothingOnDevice = (): void => void (keepOnDevice = false);
 const key = (slug: string): string => `${PREFIX}${slug}`;
 
 export function loadLocal(slug: string): LocalState | undefined {
+  if (!keepOnDevice) return undefined;
   try {
     const raw = localStorage.getItem(key(slug));
     return raw ? (JSON.parse(raw) as LocalState) : undefined;
@@ -39,6 +43,7 @@ export function loadLocal(slug: string): LocalState | undefined {
 }
 
 export function saveLocal(slug: string, state: LocalState): void {
+  if (!keepOnDevice) return;
   try {
     localStorage.setItem(key(slug), JSON.stringify(state));
   } catch {
@@ -47,6 +52,7 @@ export function saveLocal(slug: string, state: LocalState): void {
 }
 
 export function clearLocal(slug: string): void {
+  if (!keepOnDevice) return;
   try {
     localStorage.removeItem(key(slug));
   } catch {
@@ -129,6 +135,12 @@ export class DraftSync {
   }
 }
 
+/** Where a submission goes and which refusals are worth retrying (a visit's 429 is not: it says so). */
+export interface SubmitRoute {
+  send: (body: SubmitBody) => Promise<Outcome<unknown>>;
+  retryable: (o: { status: number }) => boolean;
+}
+
 export type SubmitResult = { ok: true } | { ok: false; outcome: Extract<Outcome<unknown>, { ok: false }> };
 
 /**
@@ -140,11 +152,14 @@ export async function submitUntilAnswered(
   body: SubmitBody,
   onWaiting: (waiting: boolean) => void,
   signal?: AbortSignal,
+  route: Partial<SubmitRoute> = {},
 ): Promise<SubmitResult> {
+  const send = route.send ?? ((b: SubmitBody) => submitResponse(slug, b));
+  const retry = route.retryable ?? transient;
   for (let attempt = 0; ; attempt++) {
-    const result = await submitResponse(slug, body);
+    const result = await send(body);
     if (result.ok) return { ok: true };
-    if (!transient(result) || signal?.aborted) return { ok: false, outcome: result };
+    if (!retry(result) || signal?.aborted) return { ok: false, outcome: result };
     onWaiting(true);
     await pause(backoff(attempt));
   }

@@ -18,13 +18,28 @@ import { renderDone, renderReview } from './review-view.js';
 import { type SaveStatus } from './store.js';
 import { surveyStyles } from './styles.js';
 import './open-surveys.js';
+import { KioskSession } from './visit-flow.js';
+import {
+  centreQuestion,
+  fetchVisit,
+  renderPlace,
+  renderVisitDone,
+  renderVisitEntry,
+  renderVisitProblem,
+  visitStart,
+  visitStyles,
+  visitTokenOf,
+  VISIT_TEXT,
+  withoutCentrePage,
+  type VisitMode,
+} from './visit-mode.js';
 
 export type Phase = 'loading' | 'missing' | 'entry' | 'page' | 'review' | 'sending' | 'done' | 'used';
 
 const STATE = { state: true } as const;
 
 export class SurveyApp extends LitElement {
-  static override styles = surveyStyles;
+  static override styles = [surveyStyles, visitStyles];
   static override properties = {
     phase: STATE,
     payload: STATE,
@@ -38,6 +53,7 @@ export class SurveyApp extends LitElement {
     busy: STATE,
     notice: STATE,
     waitingOffline: STATE,
+    visit: STATE,
   };
 
   declare phase: Phase;
@@ -53,6 +69,9 @@ export class SurveyApp extends LitElement {
   declare busy: boolean;
   declare notice: Localized | undefined;
   declare waitingOffline: boolean;
+  /** Set when the page was opened from a centre's link or QR code (visit-mode.ts). */
+  declare visit: VisitMode | undefined;
+  visitKiosk: KioskSession | undefined;
 
   readonly flow = new Flow(this);
   slug = '';
@@ -81,6 +100,8 @@ export class SurveyApp extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const token = visitTokenOf(location.pathname);
+    if (token) return this.loadVisit(token);
     if (!this.slug) {
       this.phase = 'missing';
       return;
@@ -100,6 +121,38 @@ export class SurveyApp extends LitElement {
     await this.flow.resume(fragment, early);
   }
 
+  /** A centre's link: the centre and today's edition from the token, then that edition's survey. */
+  private async loadVisit(token: string): Promise<void> {
+    const res = await fetchVisit(token);
+    if (!res.ok || res.body.edition === null) {
+      this.phase = 'missing';
+      this.notice = res.ok ? VISIT_TEXT.noneOpen : (res.messages ?? VISIT_TEXT.badLink);
+      return;
+    }
+    this.slug = res.body.edition;
+    if (res.body.kiosk) this.visitKiosk = new KioskSession(this);
+    const survey = await fetchSurvey(this.slug);
+    if (!survey.ok) {
+      this.phase = 'missing';
+      this.notice = survey.messages ?? VISIT_TEXT.noneOpen;
+      return;
+    }
+    this.payload = survey.body;
+    this.visit = { token, entry: res.body };
+    document.title = `${this.t(this.definition.title)} — ${this.t(res.body.centre.name)}`;
+    this.phase = 'entry';
+    if (!res.body.kiosk) await this.flow.resume(undefined);
+  }
+
+  /** A per-unit page names the centre itself; the line under the header would repeat it. */
+  private onUnitPage(): boolean {
+    return this.phase === 'page' && this.pages.find((p) => p.key === this.pageKey)?.kind === 'unit';
+  }
+
+  private centreQuestion() {
+    return this.visit && centreQuestion(this.definition, this.payload!.units, this.visit.entry.centre.code);
+  }
+
   get definition(): SurveyDefinition {
     return this.payload!.definition as SurveyDefinition;
   }
@@ -113,7 +166,9 @@ export class SurveyApp extends LitElement {
   }
 
   get pages(): Page[] {
-    return pages(this.definition, this.context, this.response);
+    const list = pages(this.definition, this.context, this.response);
+    const centre = this.centreQuestion();
+    return centre ? withoutCentrePage(this.definition, list, this.response, centre) : list;
   }
 
   t = (text: Localized): string => text[currentLang()];
@@ -134,7 +189,7 @@ export class SurveyApp extends LitElement {
   }
 
   private async switchLang(lang: Lang): Promise<void> {
-    localStorage.setItem('ci-lang', lang);
+    if (!this.visitKiosk) localStorage.setItem('ci-lang', lang);
     await setLang(lang);
     const url = new URL(location.href);
     if (lang === 'vi') url.searchParams.delete('lang');
@@ -150,10 +205,12 @@ export class SurveyApp extends LitElement {
       case 'loading':
         return html`<p role="status">${msg('Loading the survey…', { id: 'answer.loading' })}</p>`;
       case 'missing':
+        if (visitTokenOf(location.pathname)) return renderVisitProblem(this.notice, this.t);
         return html`<h1 tabindex="-1">${msg('Surveys open now', { id: 'answer.missing.title' })}</h1>
           ${this.notice ? html`<p class="notice" role="status">${this.t(this.notice)}</p>` : nothing}
           <ci-open-surveys></ci-open-surveys>`;
       case 'entry':
+        if (this.visit) return this.renderVisitEntry();
         return renderEntry({
           payload: this.payload!,
           t: this.t,
@@ -179,7 +236,9 @@ export class SurveyApp extends LitElement {
         return html`<h1 tabindex="-1">${msg('Submit', { id: 'answer.submit' })}</h1>
           ${this.sendingNotice()}`;
       case 'done':
-        return renderDone();
+        return this.visit
+          ? renderVisitDone(this.visit, this.t, () => this.visitKiosk?.reset())
+          : renderDone();
       case 'used':
         return html`<h1 tabindex="-1">
             ${msg('This code has already been used', { id: 'answer.used.title' })}
@@ -188,6 +247,14 @@ export class SurveyApp extends LitElement {
             ${msg('A response has already been submitted with this code, so it cannot be used again. If you did not submit it, please contact the survey team.', { id: 'answer.used.text' })}
           </p>`;
     }
+  }
+
+  private renderVisitEntry(): TemplateResult {
+    const visit = this.visit!;
+    const centre = this.centreQuestion();
+    return renderVisitEntry(visit, this.definition, this.t, () => {
+      if (centre) void this.flow.start(undefined, visitStart(centre, visit.entry.centre.code));
+    });
   }
 
   private sendingNotice(): TemplateResult | typeof nothing {
@@ -259,7 +326,9 @@ export class SurveyApp extends LitElement {
         waitingOffline: this.waitingOffline,
         onLang: (l) => void this.switchLang(l),
       })}
-      <main lang=${currentLang()}>${this.renderBody()}</main>`;
+      <main lang=${currentLang()}>
+        ${this.visit && !this.onUnitPage() ? renderPlace(this.visit, this.t) : nothing}${this.renderBody()}
+      </main>`;
   }
 }
 
