@@ -4,9 +4,9 @@ import { explain } from '#scoring/explain.js';
 import { prepare } from '#scoring/prepare.js';
 import { reweight } from '#scoring/reweight.js';
 import type { DataTable } from '#scoring/types.js';
-import { ddciDemo, ddciTable, leaves } from './support/ddci.js';
+import { ddciPooled, ddciTable, leaves } from './support/ddci.js';
 
-const m = ddciDemo();
+const m = ddciPooled();
 const history = [ddciTable(m, 2023, 1), ddciTable(m, 2024, 2)];
 
 describe('computeIndex', () => {

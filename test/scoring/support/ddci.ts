@@ -15,6 +15,17 @@ export function leaves(node: MethodologyNode): IndicatorNode[] {
 }
 
 /**
+ * The demo tree with benchmarks pooled over 2023–2025, as Quảng Ninh scores its DDCI: the shipped demo
+ * uses fixed goalposts (for a realistic spread on synthetic data), but the engine's pooling is tested
+ * on a realistic tree.
+ */
+export function ddciPooled(): Methodology {
+  const m = ddciDemo();
+  for (const ind of leaves(m.tree)) ind.benchmark = { kind: 'pooled', editions: [2023, 2024, 2025] };
+  return checkMethodology(m);
+}
+
+/**
  * A deterministic synthetic edition: 6 departments and 5 localities; values follow a fixed pattern so every
  * indicator varies across units; n = 30 except where a test overrides it.
  */
