@@ -7,7 +7,7 @@ import { surveyPublicRoutes } from './public.js';
 import { visitRoutes } from '#server/routes/visit/index.js';
 import type { VISIT_LIMITS } from '#server/limits/visit.js';
 
-export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir'>> & {
+export type SurveyConfig = Partial<Pick<Config, 'codeSecret' | 'dataDir' | 'publicUrl'>> & {
   /** Rejected codes per client per 15 minutes (tests lower it). */
   codeAttempts?: number;
   /** Visit limits per centre (tests lower them); see server/limits/visit.ts. */
@@ -23,6 +23,6 @@ export function surveyRoutes(
   const router = Router();
   router.use(surveyPublicRoutes(db, hasher, config.codeAttempts));
   router.use(surveyAdminRoutes(db, hasher));
-  router.use(visitRoutes(db, hasher, config.visitLimits));
+  router.use(visitRoutes(db, hasher, { limits: config.visitLimits, publicUrl: config.publicUrl }));
   return router;
 }

@@ -16,16 +16,23 @@ import { centreLinks, type LinkOptions } from '#server/visit/links.js';
 import { submitVisit } from '#server/visit/submit.js';
 import { centreTokenKey, readCentreToken } from '#server/visit/token.js';
 
-const origin = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** PUBLIC_URL when set (a printed QR code must carry the public address, not a proxy's); else the request's. */
+const originOf = (req: Request, publicUrl: string | undefined): string =>
+  publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /**
  * Visits at service centres: the respondent side (a centre token instead of a survey code) and the
  * analysts' links and printable QR codes per centre.
  */
-export function visitRoutes(db: Db, hasher: CodeHasher, limits: Partial<typeof VISIT_LIMITS> = {}): Router {
+export function visitRoutes(
+  db: Db,
+  hasher: CodeHasher,
+  opts: { limits?: Partial<typeof VISIT_LIMITS> | undefined; publicUrl?: string | undefined } = {},
+): Router {
   const router = Router();
   const key = centreTokenKey(hasher);
-  const limit = visitLimiter(db, hasher, limits);
+  const limit = visitLimiter(db, hasher, opts.limits);
+  const origin = (req: Request) => originOf(req, opts.publicUrl);
   const token = validate({ params: tokenParams });
 
   router.get('/visit/:token', noStore, token, async (req, res) => {

@@ -73,6 +73,14 @@ describeEachDatabase('visit entry with a signed centre token (no survey code)', 
     ).to.equal(401);
   });
 
+  it('centre links carry PUBLIC_URL when it is set, whatever host the request came through', async () => {
+    const behindProxy = visitApp(ctx.database, {}, 'https://dichvucong.example.gov.vn');
+    const res = await request(behindProxy)
+      .get(`/api/v1/admin/families/${SERVICE_FAMILY}/centres/links`)
+      .set('authorization', `Bearer ${ANALYST_TOKEN}`);
+    expect(res.body.links[0].url).to.match(/^https:\/\/dichvucong\.example\.gov\.vn\/khao-sat\/visit\/c1\./);
+  });
+
   it('GET /visit/:token names the centre, counter, kiosk flag and the edition open today', async () => {
     const res = await request(app).get(`/api/v1/visit/${token}`);
     expect(res.status).to.equal(200);

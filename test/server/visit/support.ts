@@ -22,7 +22,11 @@ export const CURRENT_CENTRES = demoCentres()
   .map((u) => u.code);
 
 /** An app over the test database behind one trusted proxy (X-Forwarded-For names the client). */
-export function visitApp(database: Database, visitLimits: Partial<typeof VISIT_LIMITS> = {}): Express {
+export function visitApp(
+  database: Database,
+  visitLimits: Partial<typeof VISIT_LIMITS> = {},
+  publicUrl?: string,
+): Express {
   const quiet = new Writable({ write: (_c, _e, done) => done() });
   return createApp({
     config: {
@@ -31,6 +35,7 @@ export function visitApp(database: Database, visitLimits: Partial<typeof VISIT_L
       nodeEnv: 'test',
       codeSecret: CODE_SECRET,
       visitLimits,
+      publicUrl,
     },
     database,
     logger: createLogger('info', quiet),
