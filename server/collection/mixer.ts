@@ -66,6 +66,11 @@ async function recordTimes(tx: Db, surveyEditionId: number, batch: PendingPayloa
 
 async function insertBatch(tx: Db, surveyEditionId: number, batch: PendingPayload[], median: number | null) {
   const day = batch.reduce((d, p) => (p.submittedOn > d ? p.submittedOn : d), batch[0]!.submittedOn);
+  // The batch's number in its edition: the order of batches, which their transaction id shows anyway.
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${responses.mixBatch}), 0) + 1` })
+    .from(responses)
+    .where(eq(responses.surveyEditionId, surveyEditionId))) as [{ next: number }];
   const rows = batch.map((p) => {
     const speeder = speederFlag(p.minutes, median);
     const flags: QualityFlag[] = speeder ? [...p.flags, speeder] : p.flags;
@@ -80,8 +85,8 @@ async function insertBatch(tx: Db, surveyEditionId: number, batch: PendingPayloa
     };
   });
   await tx.execute(sql`
-    insert into ${responses} (id, survey_edition_id, channel, submitted_on, open_mode, profile, answers, quality_flags, flagged)
-    select (x->>'id')::uuid, ${surveyEditionId}::int, x->>'c', ${day}::date, (x->>'o')::boolean, x->'p', x->'a',
+    insert into ${responses} (id, survey_edition_id, channel, submitted_on, mix_batch, open_mode, profile, answers, quality_flags, flagged)
+    select (x->>'id')::uuid, ${surveyEditionId}::int, x->>'c', ${day}::date, ${Number(next)}::int, (x->>'o')::boolean, x->'p', x->'a',
       x->'f', jsonb_array_length(x->'f') > 0
     from jsonb_array_elements(${JSON.stringify(rows.map(({ r: _r, ...x }) => x))}::jsonb) with ordinality as t(x, ord)
     order by t.ord`);

@@ -3,6 +3,7 @@ import type { Db } from '#server/db/client.js';
 import type { QualityFlag, QualitySummary } from '#api/collection-admin.js';
 import { completionTimes, responseRatings, responses } from '#server/db/schema/index.js';
 import type { LoadedEdition } from './editions.js';
+import { nearDuplicates, type AnswerVector } from './near-duplicates.js';
 import { ratingItems, type RatingRow } from './ratings.js';
 
 // Quality flags mark a response with a reason; nothing is ever dropped. Scoring and the aggregates
@@ -14,7 +15,7 @@ export const SPEEDER_SHARE = 0.3;
 export const MIN_TIMED = 10;
 /** Straight-lining: at least this many rating items of one unit, all with the same answer. */
 export const MIN_STRAIGHT_ITEMS = 6;
-/** Near-duplicate open-mode submissions: this share of answers equal, over at least MIN_COMPARED answers. */
+/** Near-duplicate open-mode submissions: this share of answers equal to an earlier one, over at least MIN_COMPARED answers. */
 export const NEAR_DUPLICATE_SHARE = 0.95;
 export const MIN_COMPARED = 10;
 
@@ -80,6 +81,29 @@ export function speederFlag(minutes: number | null, median: number | null): Qual
   };
 }
 
+/** Near-duplicates among the edition's open-mode responses: only the later members of a cluster. */
+async function openModeNearDuplicates(db: Db, surveyEditionId: number): Promise<Map<string, number>> {
+  const openRatings = await db
+    .select({
+      id: responseRatings.responseId,
+      batch: responses.mixBatch,
+      unitId: responseRatings.unitId,
+      item: responseRatings.item,
+      value: responseRatings.value,
+      raw: responseRatings.raw,
+    })
+    .from(responseRatings)
+    .innerJoin(responses, eq(responses.id, responseRatings.responseId))
+    .where(and(eq(responses.surveyEditionId, surveyEditionId), eq(responses.openMode, true)));
+  const vectors = new Map<string, AnswerVector>();
+  for (const r of openRatings) {
+    let v = vectors.get(r.id);
+    if (!v) vectors.set(r.id, (v = { id: r.id, batch: r.batch, answers: new Map() }));
+    v.answers.set(`${r.unitId}/${r.item}`, r.value !== null ? String(r.value) : JSON.stringify(r.raw));
+  }
+  return nearDuplicates([...vectors.values()], { share: NEAR_DUPLICATE_SHARE, minCompared: MIN_COMPARED });
+}
+
 /**
  * Recomputes the flag that depends on other responses (near-duplicates among open-mode
  * submissions) and keeps the flags set when the response was mixed (straight-lining; speeder,
@@ -96,38 +120,7 @@ export async function refreshQualityFlags(db: Db, surveyEditionId: number): Prom
     .where(eq(responses.surveyEditionId, surveyEditionId));
   const med = await medianMinutes(db, surveyEditionId);
 
-  const openRatings = await db
-    .select({
-      id: responseRatings.responseId,
-      unitId: responseRatings.unitId,
-      item: responseRatings.item,
-      value: responseRatings.value,
-      raw: responseRatings.raw,
-    })
-    .from(responseRatings)
-    .innerJoin(responses, eq(responses.id, responseRatings.responseId))
-    .where(and(eq(responses.surveyEditionId, surveyEditionId), eq(responses.openMode, true)));
-  const vectors = new Map<string, Map<string, string>>();
-  for (const r of openRatings) {
-    const v = vectors.get(r.id) ?? new Map<string, string>();
-    v.set(`${r.unitId}/${r.item}`, r.value !== null ? String(r.value) : JSON.stringify(r.raw));
-    vectors.set(r.id, v);
-  }
-  const nearDup = new Map<string, number>();
-  const ids = [...vectors.keys()];
-  for (let i = 0; i < ids.length; i++) {
-    const a = vectors.get(ids[i]!)!;
-    for (let j = i + 1; j < ids.length; j++) {
-      const b = vectors.get(ids[j]!)!;
-      let equal = 0;
-      for (const [k, v] of a) if (b.get(k) === v) equal++;
-      const union = a.size + b.size - equal;
-      const share = union === 0 ? 0 : equal / union;
-      if (union >= MIN_COMPARED && share >= NEAR_DUPLICATE_SHARE) {
-        for (const id of [ids[i]!, ids[j]!]) nearDup.set(id, Math.max(nearDup.get(id) ?? 0, share));
-      }
-    }
-  }
+  const nearDup = await openModeNearDuplicates(db, surveyEditionId);
 
   const summary: QualitySummary = {
     responses: rows.length,
@@ -146,8 +139,8 @@ export async function refreshQualityFlags(db: Db, surveyEditionId: number): Prom
       flags.push({
         code: 'near_duplicate',
         reason: {
-          vi: `Giống ${pct}% câu trả lời với một phản hồi khác ở chế độ mở (không dùng mã)`,
-          en: `${pct}% of answers equal to another open-mode (no code) submission`,
+          vi: `Giống ${pct}% câu trả lời với một phản hồi ở chế độ mở (không dùng mã) được lưu trước đó`,
+          en: `${pct}% of answers equal to an open-mode (no code) submission stored before it`,
         },
       });
     }
