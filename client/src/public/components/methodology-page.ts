@@ -13,9 +13,12 @@ import type {
 } from '#scoring/methodology/types.js';
 import { families, latestYear } from '#client/src/public/families.js';
 import { isNotFound, loadErrorText } from '#client/src/public/load-error.js';
+import { questionsOf, questionText, type Wording } from '#client/src/public/question-wording.js';
+import { responseRates } from '#client/src/public/response-rates.js';
 import type { ViewState } from '#client/src/public/url-state.js';
 import { pageStyles } from './page-styles.js';
 import './not-found.js';
+import './response-rates.js';
 
 const isMethodology = (d: unknown): d is Methodology => !!d && typeof d === 'object' && 'tree' in d;
 
@@ -52,12 +55,40 @@ export class MethodologyPage extends LitElement {
     return `${n.normaliser.method}${bench}`;
   }
 
-  private _rows(node: AggregateNode, eff: Record<string, number>, depth: number): unknown[] {
+  /** The wording of a survey indicator's question, or its item code when the release lacks the wording. */
+  private _question(n: IndicatorNode, words: Map<string, Wording>) {
+    if (n.source.kind !== 'survey') return nothing;
+    const lang = this.state.lang;
+    const w = words.get(n.code);
+    const item = w?.item ?? n.source.item;
+    if (!w?.question)
+      return html`<div class="question">
+        ${msg(str`Survey item ${item} (its wording is not in this release).`, { id: 'public.method.no-wording' })}
+      </div>`;
+    const unit = msg('the unit', { id: 'public.method.the-unit' });
+    return html`<div class="question">
+      <span class="item">${item}</span> “${questionText(w.question[lang], unit)}”${
+        w.categories?.length
+          ? html`<span class="counted">
+              ${msg(str`Counts the answers: ${w.categories.map((c) => c[lang]).join(', ')}.`, { id: 'public.method.counted' })}</span
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _rows(
+    node: AggregateNode,
+    eff: Record<string, number>,
+    depth: number,
+    words: Map<string, Wording>,
+  ): unknown[] {
     const lang = this.state.lang;
     return node.children.flatMap((c: MethodologyNode) => [
       html`<tr class=${c.type} data-node=${c.code}>
         <th scope="row" style=${`padding-left:${0.5 + depth}rem`}>
           ${c.name[lang]}${c.type === 'indicator' && c.description ? html`<div class="desc">${c.description[lang]}</div>` : nothing}
+          ${c.type === 'indicator' ? this._question(c, words) : nothing}
         </th>
         <td>
           ${c.type === 'indicator' ? (c.source.kind === 'survey' ? msg('survey', { id: 'public.method.survey' }) : msg('hard data', { id: 'public.method.hard' })) : c.type === 'subindex' ? msg('sub-index', { id: 'public.method.subindex' }) : msg('group', { id: 'public.method.group' })}
@@ -69,7 +100,7 @@ export class MethodologyPage extends LitElement {
         </td>
         <td>${c.type === 'indicator' && c.minRespondents ? formatInteger(lang, c.minRespondents) : ''}</td>
       </tr>`,
-      ...(c.type === 'indicator' ? [] : this._rows(c, eff, depth + 1)),
+      ...(c.type === 'indicator' ? [] : this._rows(c, eff, depth + 1, words)),
     ]);
   }
 
@@ -153,19 +184,16 @@ export class MethodologyPage extends LitElement {
     const m = isMethodology(d.methodology.document) ? d.methodology.document : null;
     return html`<h1>${msg('Methodology', { id: 'public.nav.methodology' })} · ${d.title[lang]}</h1>
       ${this._facts(d, m)}
-      ${m ? this._tree(m) : html`<p>${msg('This release was imported from the published source; it carries the published scores and weights, not the full methodology.', { id: 'public.method.imported' })}</p>`}
+      ${m && d.origin.kind === 'imported' ? html`<p class="note" role="note">${msg('The scores are as the source published them; the methodology below is shipped with the platform to reproduce them.', { id: 'public.method.imported-reproduced' })}</p>` : nothing}
+      ${m ? this._tree(m, questionsOf(d)) : html`<p>${msg('This release was imported from the published source; it carries the published scores and weights, not the full methodology.', { id: 'public.method.imported' })}</p>`}
       ${m ? this._tiers(m) : nothing}
-      <h2>${msg('Respondents per unit', { id: 'public.method.n' })}</h2>
-      ${d.blocks.map(
-        (b) =>
-          html`<p>
-            <strong>${b.name[lang]}</strong>:
-            ${b.units.map((u) => `${u.name[lang]} ${u.n === null ? '—' : formatInteger(lang, u.n)}`).join(' · ')}
-          </p>`,
-      )}`;
+      <ci-response-rates
+        .rates=${responseRates(d, m?.minRespondents ?? null)}
+        .lang=${lang}
+      ></ci-response-rates>`;
   }
 
-  private _tree(m: Methodology) {
+  private _tree(m: Methodology, words: Map<string, Wording>) {
     const eff = effectiveWeights(m.tree);
     return html`<h2>${msg('Components, indicators and weights', { id: 'public.method.tree' })}</h2>
       <div
@@ -186,7 +214,7 @@ export class MethodologyPage extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this._rows(m.tree, eff, 0)}
+            ${this._rows(m.tree, eff, 0, words)}
           </tbody>
         </table>
       </div>`;
@@ -229,9 +257,17 @@ export class MethodologyPage extends LitElement {
         white-space: normal;
         max-width: 28rem;
       }
-      .desc {
+      .desc,
+      .question {
         font-size: 0.78rem;
         color: var(--muted);
+      }
+      .question .item {
+        font-family: ui-monospace, monospace;
+        color: var(--ink);
+      }
+      .counted {
+        display: block;
       }
     `,
   ];
