@@ -2,7 +2,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Me } from '#api/admin-users.js';
 import type { Lang } from '#api/text.js';
-import { setLang } from '#client/src/shared/localize.js';
+import { currentLang, setLang } from '#client/src/shared/localize.js';
 import { call, whoAmI } from './api.js';
 import { problems } from './problems.js';
 import './login-page.js';
@@ -12,9 +12,10 @@ import './setup-page.js';
 import './editions-page.js';
 import './edition-page.js';
 import './methodology-page.js';
+import './centres-page.js';
 
 type View = {
-  page: 'editions' | 'edition' | 'setup' | 'users' | 'audit' | 'methodology';
+  page: 'editions' | 'edition' | 'setup' | 'users' | 'audit' | 'methodology' | 'centres';
   slug?: string;
   family?: string;
   year?: number;
@@ -30,7 +31,7 @@ export function parseView(pathname: string, search = ''): View {
   if (parts[0] === 'methodology' && parts[1] && /^\d{4}$/.test(parts[2] ?? ''))
     return { page: 'methodology', family: decodeURIComponent(parts[1]), year: Number(parts[2]) };
   if (parts[0] === 'setup') return { page: 'setup', family: q.get('family') ?? undefined };
-  if (parts[0] === 'users' || parts[0] === 'audit') return { page: parts[0] };
+  if (parts[0] === 'users' || parts[0] === 'audit' || parts[0] === 'centres') return { page: parts[0] };
   return { page: 'editions' };
 }
 
@@ -166,6 +167,7 @@ export class WorkspaceApp extends LitElement {
     return html`<nav aria-label=${msg('Workspace', { id: 'ws.nav' })}>
       ${link('/admin', ['editions', 'edition', 'methodology'], msg('Survey editions', { id: 'ws.nav.editions' }))}
       ${link('/admin/setup', ['setup'], msg('Units and setup', { id: 'ws.nav.setup' }))}
+      ${link('/admin/centres', ['centres'], currentLang() === 'vi' ? 'Mã QR trung tâm' : 'Centre QR codes')}
       ${isAdmin ? link('/admin/users', ['users'], msg('Users', { id: 'ws.nav.users' })) : nothing}
       ${this._me?.user.role !== 'viewer' ? link('/admin/audit', ['audit'], msg('Audit log', { id: 'ws.nav.audit' })) : nothing}
     </nav>`;
@@ -179,6 +181,8 @@ export class WorkspaceApp extends LitElement {
         return html`<ws-users .me=${this._me}></ws-users>`;
       case 'audit':
         return html`<ws-audit></ws-audit>`;
+      case 'centres':
+        return html`<ws-centres></ws-centres>`;
       case 'setup':
         return html`<ws-setup .family=${v.family} .role=${role}></ws-setup>`;
       case 'methodology':

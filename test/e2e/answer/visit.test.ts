@@ -6,6 +6,7 @@ import type { Database } from '#server/db/client.js';
 import { responseRatings, responses, units } from '#server/db/schema/index.js';
 import { launchBrowser } from '#test/support/browser.js';
 import { backends, resetDatabase } from '#test/support/db.js';
+import { createTestUser } from '#test/support/users.js';
 import {
   ANALYST_TOKEN,
   publishVisitEdition,
@@ -157,6 +158,42 @@ describe('visit survey from a centre link and in kiosk mode (browser)', function
     expect(await storage(page)).to.deep.equal({ local: 0, session: 0 });
     await mixNow(database, slug);
     expect(await stored()).to.equal(before + 2);
+    await context.close();
+  });
+
+  it('gives analysts a printable sheet of QR codes per centre in the workspace', async () => {
+    const analyst = await createTestUser(database.db, 'analyst', { username: 'qr-analyst' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/admin`);
+    await page.fill('ws-login input[name=username]', analyst.username);
+    await page.fill('ws-login input[name=password]', analyst.password);
+    await page.click('ws-login button[type=submit]');
+    await page.waitForSelector('ws-editions');
+    await page
+      .getByRole('link', { name: 'Mã QR trung tâm' })
+      .click()
+      .catch(async () => {
+        await page.getByRole('link', { name: 'Centre QR codes' }).click();
+      });
+    await page.locator('ws-centres figure img').first().waitFor();
+    await page.locator('ws-centres input[name=counter]').fill('2');
+    await page.locator('ws-centres button[type=submit]').click();
+    await page.locator('ws-centres figcaption span').first().waitFor();
+    expect(new URL(page.url()).search).to.equal(`?family=${SERVICE_FAMILY}&counter=2`);
+    const figures = page.locator('ws-centres figure');
+    expect(await figures.count()).to.be.greaterThan(10);
+    // Every QR image loaded (the SVG route answers the analyst's session).
+    const loaded = () =>
+      figures
+        .locator('img')
+        .evaluateAll((imgs) =>
+          imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+        );
+    for (let i = 0; i < 50 && !(await loaded()); i++) await page.waitForTimeout(200);
+    expect(await loaded()).to.equal(true);
+    await page.screenshot({ path: `${OUT}/visit-workspace-qr-1280.png` });
+    expect(await axeViolations(page), 'axe on the QR sheet').to.deep.equal([]);
     await context.close();
   });
 
