@@ -75,6 +75,9 @@ export interface CompatibilityProblem {
   message: Localized;
 }
 
+/** The id of the element that carries a SurveyEditionPayload inlined into the answering page's HTML. */
+export const SURVEY_PAYLOAD_ELEMENT = 'survey-edition';
+
 /** GET /surveys/:slug: what the answering page needs. */
 export interface SurveyEditionPayload {
   edition: {

@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { bodyGuard } from './http/body-guard.js';
 import { compress } from './http/compress.js';
+import type { SurveyPayloadSource } from './http/survey-document.js';
+import { editionPayload } from './collection/edition-payload.js';
 import { securityHeaders } from './http/security-headers.js';
 import { textGuard } from './http/text-guard.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -49,6 +51,8 @@ export function createApp({ config, database, logger, client, releases }: AppDep
   if (releases) api.use('/v1', releaseRoutes(releases.files));
   // The static client answers unknown public pages with 404 by looking them up in the same export.
   if (releases) app.locals.publicFiles = releases.files;
+  // The answering page's document inlines its survey (server/http/survey-document.ts).
+  app.locals.surveyPayload = ((slug) => editionPayload(database.db, slug)) satisfies SurveyPayloadSource;
   api.use(authenticate(database.db));
   // One code hasher for the respondent routes and the workspace's code batches.
   const hasher = codeHasher(resolveCodeSecret(config));

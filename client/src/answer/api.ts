@@ -1,7 +1,7 @@
 // The respondent API as the answering pages use it. The code travels in a JSON body or the
 // Survey-Code header, never in a URL (URLs reach logs and referrers).
 import type { ApiError, FieldError } from '#api/errors.js';
-import type { CodeCheckPayload, SurveyEditionPayload } from '#api/collection.js';
+import { SURVEY_PAYLOAD_ELEMENT, type CodeCheckPayload, type SurveyEditionPayload } from '#api/collection.js';
 import type { OpenSurveysPayload } from '#api/open-surveys.js';
 import type { Localized } from '#api/text.js';
 import type { SurveyResponse } from '#surveys/types.js';
@@ -47,7 +47,23 @@ export async function call<T>(
 
 const base = (slug: string): string => `/api/v1/surveys/${encodeURIComponent(slug)}`;
 
-export const fetchSurvey = (slug: string) => call<SurveyEditionPayload>('GET', base(slug));
+/**
+ * The edition's survey: the copy the server inlined into the page (server/http/survey-document.ts) the first
+ * time, which saves a round trip on a slow network; from the API after that or when there is none.
+ */
+export function fetchSurvey(slug: string): Promise<Outcome<SurveyEditionPayload>> {
+  const inline = document.getElementById(SURVEY_PAYLOAD_ELEMENT);
+  if (inline) {
+    inline.remove();
+    try {
+      const body = JSON.parse(inline.textContent ?? '') as SurveyEditionPayload;
+      if (body.edition.slug === slug) return Promise.resolve({ ok: true, status: 200, body });
+    } catch {
+      // A damaged copy: ask the API.
+    }
+  }
+  return call<SurveyEditionPayload>('GET', base(slug));
+}
 export const fetchOpenSurveys = () => call<OpenSurveysPayload>('GET', '/api/v1/surveys/open');
 export const checkCode = (slug: string, code: string) =>
   call<CodeCheckPayload>('POST', `${base(slug)}/codes/check`, { code });

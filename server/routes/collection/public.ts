@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Db } from '#server/db/client.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
 import { codeStatus, loadDraft, readCode, saveDraft } from '#server/collection/drafts.js';
-import { requireEdition, windowState } from '#server/collection/editions.js';
+import { requireEdition } from '#server/collection/editions.js';
+import { editionPayload } from '#server/collection/edition-payload.js';
 import { openSurveys } from '#server/collection/open-surveys.js';
 import { assertOpen, submitResponse } from '#server/collection/submit.js';
 import { validate } from '#server/http/validate.js';
@@ -42,26 +43,7 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
   });
 
   router.get('/surveys/:slug', slugParams, async (req, res) => {
-    const e = await requireEdition(db, String(req.params.slug));
-    res.json({
-      edition: {
-        slug: e.slug,
-        family: e.familyCode,
-        year: e.year,
-        opensOn: e.opensOn,
-        closesOn: e.closesOn,
-        openMode: e.openMode,
-        window: windowState(e),
-        contentHash: e.contentHash,
-      },
-      definition: e.definition,
-      units: Object.fromEntries(
-        Object.entries(e.units).map(([block, list]) => [
-          block,
-          list.map((u) => ({ code: u.code, name: u.name })),
-        ]),
-      ),
-    } satisfies SurveyEditionPayload);
+    res.json((await editionPayload(db, String(req.params.slug))) satisfies SurveyEditionPayload);
   });
 
   const codeCheck = validate<CodeCheckBody>({ params: slugSchema, body: codeCheckSchema });

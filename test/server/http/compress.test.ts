@@ -83,7 +83,7 @@ describeEachDatabase('HTTP compression', (ctx) => {
     const gz = await get(port, '/assets/app.js', { 'Accept-Encoding': 'gzip' });
     expect(gz.headers['content-encoding']).to.equal('gzip');
     expect(decode(gz).toString()).to.equal(script);
-    for (const headers of [{}, { 'Accept-Encoding': 'identity' }]) {
+    for (const headers of [{}, { 'Accept-Encoding': 'identity' }] as Record<string, string>[]) {
       const plain = await get(port, '/assets/app.js', headers);
       expect(plain.headers['content-encoding'], JSON.stringify(headers)).to.equal(undefined);
       expect(plain.body.toString()).to.equal(script);
