@@ -70,16 +70,18 @@ export function renderPage(v: PageView): TemplateResult {
   const fs = fields(v.definition, v.page, v.response);
   const page = v.page;
   const unit = page.kind === 'unit' ? v.unitName(page.block, page.unit) : undefined;
+  // The unit's name is shown once, in the bar that stays in view while the page scrolls; the heading names it
+  // for screen readers only (the bar is hidden from them, so it is not read twice either).
   return html` ${errorSummary(v, fs)}
+    ${unit ? html`<div class="sticky-unit" aria-hidden="true">${unit}</div>` : nothing}
     <h1 tabindex="-1">
-      ${unit ? html`<span class="unit-name">${unit}</span>` : nothing}${v.t(page.section.title)}
+      ${unit ? html`<span class="sr-only">${unit}: </span>` : nothing}${v.t(page.section.title)}
     </h1>
     ${page.section.description ? html`<p class="muted">${v.t(page.section.description)}</p>` : nothing}
     ${page.kind === 'unit' ? html`<p class="muted">${fillUnit(v.t(page.question.text), unit)}</p>` : nothing}
     <p class="sr-only" aria-live="polite">
       ${msg(str`Page ${v.index + 1} of ${v.count}`, { id: 'answer.page-of' })}
     </p>
-    ${unit ? html`<div class="sticky-unit" aria-hidden="true">${unit}</div>` : nothing}
     ${fs.map((f) => {
       const q = f.question;
       return renderField({

@@ -63,12 +63,6 @@ export const surveyStyles = css`
     font-size: 18px;
     margin: 20px 0 8px;
   }
-  .unit-name {
-    display: block;
-    font-size: 15px;
-    font-weight: 600;
-    color: var(--accent, #0b5cab);
-  }
   .sticky-unit {
     position: sticky;
     top: var(--header-h, 96px);
@@ -300,6 +294,15 @@ export const surveyStyles = css`
     align-items: baseline;
     gap: 8px;
     flex-wrap: wrap;
+  }
+  .counter {
+    margin: 4px 0 0;
+    font-size: 14px;
+    color: var(--muted, #5b6675);
+  }
+  .counter.over {
+    color: var(--error, #b3261e);
+    font-weight: 600;
   }
   .sr-only {
     position: absolute;

@@ -15,6 +15,7 @@ import type {
 } from '#surveys/types.js';
 import { fillUnit, type Field } from './model.js';
 import { unitFilter } from './unit-filter.js';
+import { textLength, type CharCount } from './char-count.js';
 
 export interface FieldView {
   field: Field;
@@ -46,7 +47,7 @@ export function renderField(v: FieldView): TemplateResult {
     case 'numeric':
       return numeric(v, q);
     case 'text':
-      return text(v, q.multiline === true);
+      return text(v, q.multiline === true, q.maxLength);
     case 'date':
       return date(v, q.minimum, q.maximum);
     default:
@@ -242,26 +243,39 @@ function numeric(v: FieldView, q: NumericQuestion): TemplateResult {
   );
 }
 
-function text(v: FieldView, multiline: boolean): TemplateResult {
+function text(v: FieldView, multiline: boolean, max: number): TemplateResult {
   const value = typeof v.value === 'string' ? v.value : '';
   const change = (e: Event): void => v.onChange((e.target as HTMLInputElement).value);
-  return labelled(v, (id, by) =>
-    multiline
-      ? html`<textarea
-          id=${id}
-          .value=${value}
-          aria-describedby=${by || nothing}
-          aria-invalid=${v.error ? 'true' : 'false'}
-          @change=${change}
-        ></textarea>`
-      : html`<input
-          type="text"
-          id=${id}
-          .value=${value}
-          aria-describedby=${by || nothing}
-          aria-invalid=${v.error ? 'true' : 'false'}
-          @change=${change}
-        />`,
+  // The counter follows each keystroke; the answer itself is taken on change, as for the other inputs.
+  const typed = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const counter = input.parentElement?.querySelector<CharCount>('ci-char-count');
+    if (counter) counter.length = textLength(input.value);
+  };
+  const counter = html`<ci-char-count .length=${textLength(value)} .max=${max}></ci-char-count>`;
+  return labelled(
+    v,
+    (id, by) =>
+      html`${
+        multiline
+          ? html`<textarea
+              id=${id}
+              .value=${value}
+              aria-describedby=${by || nothing}
+              aria-invalid=${v.error ? 'true' : 'false'}
+              @input=${typed}
+              @change=${change}
+            ></textarea>`
+          : html`<input
+              type="text"
+              id=${id}
+              .value=${value}
+              aria-describedby=${by || nothing}
+              aria-invalid=${v.error ? 'true' : 'false'}
+              @input=${typed}
+              @change=${change}
+            />`
+      }${counter}`,
   );
 }
 

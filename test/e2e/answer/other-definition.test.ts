@@ -183,14 +183,44 @@ describe('survey answering pages: another definition (browser)', function () {
     expect(await step(page, '20-other-definition')).to.deep.equal([]);
     await next(page);
     await page.getByRole('heading', { name: 'Detailed feedback' }).waitFor();
+    // The counter follows the typing (code points, as the server counts), and says so once typing pauses.
+    const counter = page.locator('main ci-char-count .counter');
+    expect((await counter.textContent())?.trim()).to.equal('400 of 400 characters left');
+    await page.locator('main textarea').fill('x'.repeat(401));
+    expect((await counter.textContent())?.trim()).to.equal('1 over the 400-character limit');
+    expect(await counter.getAttribute('class')).to.contain('over');
     await page.locator('main textarea').fill('Cổng hay bị lỗi\nvào cuối tháng');
+    expect((await counter.textContent())?.trim()).to.equal('370 of 400 characters left');
+    await page
+      .locator('main ci-char-count [aria-live="polite"]', { hasText: '370 of 400 characters left' })
+      .waitFor({ state: 'attached' });
     await page.locator('main textarea').press('Tab');
+    expect(await step(page, '23-text-counter')).to.deep.equal([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await step(page, '23-text-counter-1280')).to.deep.equal([]);
+    await page.setViewportSize({ width: 375, height: 812 });
     await next(page);
     await choose(page, '/answers/U', 1);
     await next(page);
     await page.getByText(`About Unit ${DEPARTMENTS[1]}`).waitFor();
+    // The unit's name is shown once at the top (the bar that stays in view), and the heading names it for
+    // screen readers.
+    const unit = `Unit ${DEPARTMENTS[1]}`;
+    const alone = await page.evaluate(
+      (name) =>
+        [...document.querySelector('ci-survey-app')!.shadowRoot!.querySelectorAll('main *')].filter(
+          (e) => e.childElementCount === 0 && e.textContent?.trim() === name && e.checkVisibility(),
+        ).length,
+      unit,
+    );
+    expect(alone).to.equal(1);
+    expect((await page.locator('main .sticky-unit').textContent())?.trim()).to.equal(unit);
+    await page.getByRole('heading', { level: 1, name: `${unit}: Units` }).waitFor();
     await choose(page, `/units/departments/${DEPARTMENTS[1]}/R1`, 1);
     expect(await step(page, '21-other-unit')).to.deep.equal([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await step(page, '21-other-unit-1280')).to.deep.equal([]);
+    await page.setViewportSize({ width: 375, height: 812 });
     await next(page);
     await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
     expect(await step(page, '22-other-review')).to.deep.equal([]);

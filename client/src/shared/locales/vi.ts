@@ -47,6 +47,8 @@
 'answer.privacy.unlinkable': `Mã khảo sát chỉ dùng để tránh trả lời hai lần. Mã được lưu tách biệt với câu trả lời, nên không ai, kể cả quản trị viên, có thể liên kết câu trả lời với doanh nghiệp của Quý vị. Kết quả chỉ được công bố dưới dạng tổng hợp từ nhiều doanh nghiệp.`,
 'answer.progress': str`Đã trả lời ${0}/${1} câu áp dụng`,
 'answer.progress.label': `Số câu đã trả lời`,
+'answer.chars-left': str`Còn ${0}/${1} ký tự`,
+'answer.chars-over': str`Vượt ${0} ký tự so với giới hạn ${1}`,
 'answer.required': `(bắt buộc)`,
 'answer.review.edit': `Sửa`,
 'answer.review.intro': `Chưa có gì được gửi cho đến khi Quý vị bấm Gửi. Bấm Sửa để thay đổi một câu trả lời.`,
