@@ -47,11 +47,13 @@ export interface QualitySummary {
   speeder: number;
   straight_lining: number;
   near_duplicate: number;
+  /** Visits: more from one address to one centre within an hour than a visitor makes (server/visit/flags.ts). */
+  burst: number;
   flagged: number;
 }
 
 export interface QualityFlag {
-  code: 'speeder' | 'straight_lining' | 'near_duplicate';
+  code: 'speeder' | 'straight_lining' | 'near_duplicate' | 'burst';
   reason: Localized;
 }
 

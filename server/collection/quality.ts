@@ -5,6 +5,7 @@ import { completionTimes, responseRatings, responses } from '#server/db/schema/i
 import type { LoadedEdition } from './editions.js';
 import { nearDuplicates, type AnswerVector } from './near-duplicates.js';
 import { ratingItems, type RatingRow } from './ratings.js';
+import { isServiceEdition } from '#server/visit/flags.js';
 
 // Quality flags mark a response with a reason; nothing is ever dropped. Scoring and the aggregates
 // decide whether flagged responses count (includeFlagged).
@@ -120,7 +121,11 @@ export async function refreshQualityFlags(db: Db, surveyEditionId: number): Prom
     .where(eq(responses.surveyEditionId, surveyEditionId));
   const med = await medianMinutes(db, surveyEditionId);
 
-  const nearDup = await openModeNearDuplicates(db, surveyEditionId);
+  // Visits at service centres share a few modal answer patterns by nature; their floods are flagged
+  // per address and centre at submission instead (burst, server/visit/flags.ts).
+  const nearDup = (await isServiceEdition(db, surveyEditionId))
+    ? new Map<string, number>()
+    : await openModeNearDuplicates(db, surveyEditionId);
 
   const summary: QualitySummary = {
     responses: rows.length,
@@ -128,6 +133,7 @@ export async function refreshQualityFlags(db: Db, surveyEditionId: number): Prom
     speeder: 0,
     straight_lining: 0,
     near_duplicate: 0,
+    burst: 0,
     flagged: 0,
   };
   const changes: Array<{ id: string; flags: QualityFlag[] }> = [];

@@ -34,6 +34,12 @@ export interface StoreInput {
   clientSeconds?: number | undefined;
   /** The submission date; today in Vietnam unless replaying history (the demo generator). */
   submittedOn?: string;
+  /**
+   * Quality flags the entry path decided, in place of the straight-lining check: a visit at a
+   * service centre (server/visit/) flags floods by address instead, since a one-minute satisfaction
+   * survey answered all 5s is no sign of careless answering.
+   */
+  flags?: QualityFlag[];
 }
 
 const MAX_MINUTES = 1440;
@@ -142,7 +148,7 @@ export async function storeResponse(
     input.channel === 'online' && seconds !== undefined && Number.isFinite(seconds)
       ? Math.min(MAX_MINUTES, Math.max(0, Math.floor(seconds / 60)))
       : null;
-  const flag = straightLining(edition, ratings);
+  const flag = input.flags ? undefined : straightLining(edition, ratings);
   const payload: PendingPayload = {
     codeHash,
     channel: input.channel,
@@ -152,7 +158,7 @@ export async function storeResponse(
     profile,
     answers,
     ratings: ratings.map((r) => [r.blockKey, r.unitId, r.item, r.value, r.raw, r.dontKnow]),
-    flags: flag ? [flag] : [],
+    flags: input.flags ?? (flag ? [flag] : []),
     strata,
   };
   const id = randomUUID();

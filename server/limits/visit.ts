@@ -17,11 +17,12 @@ export const VISIT_LIMITS = {
   windowSeconds: 3600,
 };
 
+/** Counts the visit; resolves to this address's count of visits to the centre in the window. */
 export type VisitLimiter = (
   req: Request,
   res: Response,
   place: { key: string; kiosk: boolean },
-) => Promise<void>;
+) => Promise<number>;
 
 export function visitLimiter(
   db: Db,
@@ -34,8 +35,9 @@ export function visitLimiter(
   const centre = sharedLimiter(db, 'visit-centre', limits.perCentre, limits.windowSeconds);
   return async (req, res, place) => {
     try {
-      await (place.kiosk ? kiosk : phone).consume(`${place.key}:${clientKey(req, hasher)}`);
+      const mine = await (place.kiosk ? kiosk : phone).consume(`${place.key}:${clientKey(req, hasher)}`);
       await centre.consume(place.key);
+      return mine.consumedPoints;
     } catch (e) {
       refused(
         e,

@@ -1,3 +1,4 @@
+import type { QualityFlag } from '#api/collection-admin.js';
 import type { VisitSubmitBody } from '#api/visit.js';
 import type { UnitsQuestion } from '#surveys/types.js';
 import type { CodeHasher } from '#server/collection/code-hash.js';
@@ -34,10 +35,17 @@ function assertCentre(q: UnitsQuestion, place: VisitPlace, response: unknown): v
 
 /**
  * One visit, without a survey code: the token's centre must be the one answered, then the ordinary
- * anonymous path — window, validation, the open-mode idempotency key, the sealed pending row, and
- * the mixer — so a visit is stored exactly like any other response and nothing links it to a time.
+ * anonymous path with the visit's own quality flag (flags.ts): window, validation, the open-mode
+ * idempotency key, the sealed pending row, and the mixer, so a visit is stored exactly like any
+ * other response and nothing links it to a time.
  */
-export async function submitVisit(db: Db, hasher: CodeHasher, place: VisitPlace, body: VisitSubmitBody) {
+export async function submitVisit(
+  db: Db,
+  hasher: CodeHasher,
+  place: VisitPlace,
+  body: VisitSubmitBody,
+  flag?: QualityFlag,
+) {
   const edition = await requireEdition(db, body.edition);
   const q = edition.familyCode === place.family ? centreQuestion(edition, place.unitCode) : undefined;
   if (!q) wrongEdition();
@@ -50,7 +58,8 @@ export async function submitVisit(db: Db, hasher: CodeHasher, place: VisitPlace,
       nonce: body.submissionId,
       response,
       channel: 'online',
-      clientSeconds: body.durationSeconds,
+      // No completion time: minutes cannot tell a speeder in a one-minute survey, and untimed is safer.
+      flags: flag ? [flag] : [],
     }),
   );
 }

@@ -12,6 +12,7 @@ import { validate, validQuery } from '#server/http/validate.js';
 import { visitLimiter, type VISIT_LIMITS } from '#server/limits/visit.js';
 import { noStore } from '#server/routes/collection/limits.js';
 import { placeOf, visitEntry } from '#server/visit/entry.js';
+import { burstFlag } from '#server/visit/flags.js';
 import { centreLinks, type LinkOptions } from '#server/visit/links.js';
 import { submitVisit } from '#server/visit/submit.js';
 import { centreTokenKey, readCentreToken } from '#server/visit/token.js';
@@ -45,8 +46,9 @@ export function visitRoutes(
   router.post('/visit/:token/responses', noStore, submit, async (req, res) => {
     const claim = readCentreToken(key, String(req.params.token));
     const place = await placeOf(db, claim);
-    await limit(req, res, { key: `${place.family}/${place.unitCode}`, kiosk: claim.k === 1 });
-    const { accepted, replayed } = await submitVisit(db, hasher, place, req.body);
+    const kiosk = claim.k === 1;
+    const n = await limit(req, res, { key: `${place.family}/${place.unitCode}`, kiosk });
+    const { accepted, replayed } = await submitVisit(db, hasher, place, req.body, burstFlag(n, kiosk));
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(200).json(accepted);
   });
