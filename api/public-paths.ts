@@ -12,7 +12,8 @@ export type PublicPath =
 
 /** Codes in paths: family codes, unit codes (letters, digits, `_`, `-`, `.`). */
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
-const YEAR = /^(19|20)\d\d$/;
+// A year, or a monthly/quarterly edition YYYYMM (api/periods.ts).
+const YEAR = /^(19|20)\d\d(0[1-9]|1[0-2])?$/;
 
 const code = (s: string | undefined): string | undefined => (s && CODE.test(s) ? s : undefined);
 

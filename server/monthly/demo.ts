@@ -26,10 +26,16 @@ export const SERVICE_DEMO_MONTHS = 12;
 const SEED_BATCH = 40;
 
 /** The demo's months, oldest first. */
-export function serviceDemoPeriods(): number[] {
+export function serviceDemoPeriods(months = SERVICE_DEMO_MONTHS): number[] {
   const out = [SERVICE_DEMO_FIRST];
-  while (out.length < SERVICE_DEMO_MONTHS) out.push(nextPeriod(out.at(-1)!, 'month'));
+  while (out.length < months) out.push(nextPeriod(out.at(-1)!, 'month'));
   return out;
+}
+
+export interface ServiceDemoOptions {
+  seed?: string;
+  /** Months from January 2026 (default 12; tests take fewer). */
+  months?: number;
 }
 
 async function createServiceFamily(db: Db): Promise<void> {
@@ -99,8 +105,10 @@ async function seedMonth(db: Db, period: number, seed: string): Promise<{ visits
 export async function seedServiceDemo(
   db: Db,
   progress: (m: string) => void = () => {},
-  seed = SERVICE_DEMO_FAMILY,
+  options: ServiceDemoOptions = {},
 ): Promise<boolean> {
+  const seed = options.seed ?? SERVICE_DEMO_FAMILY;
+  const periods = serviceDemoPeriods(options.months);
   const [existing] = await db
     .select({ id: families.id })
     .from(families)
@@ -109,12 +117,11 @@ export async function seedServiceDemo(
   await createServiceFamily(db);
   const rows = ['centre,month,received,on_time,online,e_result'];
   let visits = 0;
-  for (const period of serviceDemoPeriods()) {
+  for (const period of periods) {
     const month = await seedMonth(db, period, seed);
     visits += month.visits;
     rows.push(...month.rows);
   }
-  const periods = serviceDemoPeriods();
   const last = `${periodKey(periods.at(-1)!)}-28`;
   const report = await importDelivery(
     db,

@@ -3,6 +3,7 @@ import type { Ranking } from '#api/releases.js';
 import type { Lang } from '#api/text.js';
 import { formatNumber } from '#client/src/shared/i18n.js';
 import type { TierBand } from './tiers.js';
+import { periodLabel } from '#api/periods.js';
 
 /** Units whose interval overlaps the leader's: they could be first as well. */
 function contenders(r: Ranking): number {
@@ -30,13 +31,13 @@ export function rankingSummary(r: Ranking, bands: readonly TierBand[], lang: Lan
   let sentence =
     leaders.length > 1
       ? msg(
-          str`In ${r.year}, ${name} share first place of ${total} with ${top} points; ${lastName} is last with ${low}`,
+          str`In ${periodLabel(r.year, lang)}, ${name} share first place of ${total} with ${top} points; ${lastName} is last with ${low}`,
           {
             id: 'public.summary.tied',
           },
         )
       : msg(
-          str`In ${r.year}, ${name} ranks first of ${total} with ${top} points and ${lastName} last with ${low}`,
+          str`In ${periodLabel(r.year, lang)}, ${name} ranks first of ${total} with ${top} points and ${lastName} last with ${low}`,
           {
             id: 'public.summary.lead',
           },

@@ -96,7 +96,7 @@ function parseQuery(q: URLSearchParams, state: ViewState): void {
   if (tab && TABS.includes(tab)) state.tab = tab;
   if (q.get('colour') === 'score') state.mapColour = 'score';
   const year = q.get('year');
-  if (year && /^\d{4}$/.test(year) && state.year === undefined) state.year = Number(year);
+  if (year && /^\d{4}(\d{2})?$/.test(year) && state.year === undefined) state.year = Number(year);
   const units = q.get('units');
   if (units)
     state.units = units

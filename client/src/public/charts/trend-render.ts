@@ -1,5 +1,6 @@
 import { line, select, type Selection } from 'd3';
 import type { TrendLayout } from './trend-state.js';
+import { isPeriod } from '#api/periods.js';
 
 type Series = TrendLayout['series'][number];
 type Root = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -13,6 +14,13 @@ export function renderTrend(svg: SVGSVGElement, t: TrendLayout, format: (v: numb
   root.selectAll('*').remove();
   drawAxes(root, t, format);
   drawSeries(root, t);
+}
+
+/** A year as itself; a month as its number, with the year on the first tick and on January. */
+function tickLabel(edition: number, i: number): string {
+  if (!isPeriod(edition)) return String(edition);
+  const month = edition % 100;
+  return i === 0 || month === 1 ? `${month}/${Math.floor(edition / 100)}` : String(month);
 }
 
 function drawAxes(root: Root, t: TrendLayout, format: (v: number) => string): void {
@@ -40,7 +48,7 @@ function drawAxes(root: Root, t: TrendLayout, format: (v: number) => string): vo
         .attr('x', yr.x)
         .attr('y', t.height - 6)
         .attr('text-anchor', 'middle')
-        .text(String(yr.year));
+        .text(tickLabel(yr.year, i));
   });
   const rule = (cls: string, x: number, label: string, dy: number) => {
     const g = root.append('g').attr('class', cls);

@@ -6,6 +6,7 @@ import { formatInteger, formatNumber, formatPercent } from '#client/src/shared/i
 import { explainChain, type ChainComponent, type ChainIndicator } from '#client/src/public/explain-chain.js';
 import { reasonText } from '#client/src/public/reasons.js';
 import { pageStyles } from './page-styles.js';
+import { periodLabel } from '#api/periods.js';
 
 /** Below this many points a published composite counts as equal to the weighted sum (rounding). */
 const TOLERANCE = 0.01;
@@ -138,7 +139,7 @@ export class Explanation extends LitElement {
     const gap = chain.gap !== null && Math.abs(chain.gap) >= TOLERANCE ? chain.gap : null;
     return html`<h2>${msg('How the composite is built', { id: 'public.explain.title' })}</h2>
       <p class="lead">
-        ${msg(str`${e.release.edition}: the composite ${formatNumber(lang, chain.composite)} is the sum of the points each sub-index adds (score × weight × 10).`, { id: 'public.explain.lead' })}
+        ${msg(str`${periodLabel(e.release.edition, lang)}: the composite ${formatNumber(lang, chain.composite)} is the sum of the points each sub-index adds (score × weight × 10).`, { id: 'public.explain.lead' })}
         ${chain.hasIndicators ? msg('Open a sub-index for its indicators: the survey value, the firms behind it and the 1–10 score it was given.', { id: 'public.explain.open' }) : nothing}
       </p>
       ${this._components(chain.components, chain.total)}

@@ -4,6 +4,7 @@ import type { UnitProfile } from '#api/releases.js';
 import type { Lang } from '#api/text.js';
 import { formatInteger, formatNumber } from '#client/src/shared/i18n.js';
 import { pageStyles } from './page-styles.js';
+import { periodLabel } from '#api/periods.js';
 
 /** The profile's values by edition (the trend chart's table): predecessors labelled, n per edition. */
 export class ProfileHistory extends LitElement {
@@ -50,7 +51,7 @@ export class ProfileHistory extends LitElement {
           ${rows.map(
             (e) =>
               html`<tr class=${e.relation} data-edition=${e.release.edition} data-unit=${e.unit.code}>
-                <th scope="row">${e.release.edition}</th>
+                <th scope="row">${periodLabel(e.release.edition, this.lang)}</th>
                 <td>
                   ${e.unit.name[lang]}${e.relation === 'predecessor' ? html` <em>(${msg('predecessor', { id: 'public.history.predecessor' })})</em>` : nothing}
                 </td>

@@ -20,6 +20,7 @@ import './view-controls.js';
 import './what-if-panel.js';
 import './embed-snippet.js';
 import '#client/src/answer/open-surveys.js';
+import { periodLabel } from '#api/periods.js';
 
 /** The methodology parts of a release document, when the platform computed it (imported releases have none). */
 function methodologyOf(doc: ReleaseDocument | undefined): WhatIfMethodology | null {
@@ -201,7 +202,7 @@ export class RankingPage extends LitElement {
     return html`
       ${r.family.isDemo ? html`<p class="demo" role="note">${msg('DEMO DATA: this province and its results are fictional, for testing only.', { id: 'public.demo' })}</p>` : nothing}
       ${superseded ? html`<p class="demo" role="note">${msg('This release has been corrected; you are viewing the superseded version.', { id: 'public.superseded' })} <a href=${`?release=${r.release.current}`}>${msg('See the current release', { id: 'public.superseded.link' })}</a></p>` : nothing}
-      <h1>${r.family.name[lang]} ${r.year} · ${r.block.name[lang]}</h1>
+      <h1>${r.family.name[lang]} ${periodLabel(r.year, lang)} · ${r.block.name[lang]}</h1>
       <p class="summary" id="summary">${summary}</p>
       ${this._links(r)}
       ${this.state.embed ? nothing : html`<ci-open-surveys announce family=${this.home ? nothing : r.family.code}></ci-open-surveys>`}

@@ -5,6 +5,7 @@ import type { Lang } from '#api/text.js';
 import { formatNumber } from '#client/src/shared/i18n.js';
 import { strengthsAndWeaknesses } from '#client/src/public/strengths.js';
 import { pageStyles } from './page-styles.js';
+import { periodLabel } from '#api/periods.js';
 
 const median = (xs: number[]): number | null => {
   if (!xs.length) return null;
@@ -78,7 +79,9 @@ export class SubIndexBars extends LitElement {
     const sw = strengthsAndWeaknesses(stats.map((s) => ({ code: s.code, rank: s.rank, ranked: s.ranked })));
     const name = (code: string) => stats.find((s) => s.code === code)?.name ?? code;
     const f = (v: number | null) => formatNumber(lang, v);
-    return html`<h2>${msg(str`Sub-indices ${this.entry.release.edition}`, { id: 'public.bars.title' })}</h2>
+    return html`<h2>
+        ${msg(str`Sub-indices ${periodLabel(this.entry.release.edition, this.lang)}`, { id: 'public.bars.title' })}
+      </h2>
       <p class="meta">
         <span class="key val"></span>${msg('this unit', { id: 'public.bars.unit' })}
         <span class="key med"></span>${msg('block median', { id: 'public.bars.median' })}

@@ -14,6 +14,7 @@ import './sub-index-bars.js';
 import './profile-history.js';
 import './explanation.js';
 import '#client/src/public/charts/trend-chart.js';
+import { periodLabel } from '#api/periods.js';
 
 /**
  * A unit's profile: headline, sub-index bars against the block median, strengths and weaknesses,
@@ -60,7 +61,9 @@ export class UnitPage extends LitElement {
         : msg(str`${c.rank} of ${e.rankedUnits}`, { id: 'public.profile.rank-of' });
     return html`<dl class="headline">
         <div>
-          <dt>${msg(str`Composite ${e.release.edition}`, { id: 'public.profile.composite' })}</dt>
+          <dt>
+            ${msg(str`Composite ${periodLabel(e.release.edition, this.state.lang)}`, { id: 'public.profile.composite' })}
+          </dt>
           <dd class="big">${formatNumber(lang, c.value)}</dd>
           ${c.interval ? html`<dd class="small">${msg('interval', { id: 'public.table.interval' })} ${formatNumber(lang, c.interval[0], 1)}–${formatNumber(lang, c.interval[1], 1)}</dd>` : nothing}
         </div>

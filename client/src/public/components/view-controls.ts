@@ -2,6 +2,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { FamilySummary } from '#api/releases.js';
 import type { Lang } from '#api/text.js';
+import { periodLabel } from '#api/periods.js';
 
 /**
  * Family, edition and block selectors, shared by the ranking, compare and trends pages.
@@ -56,7 +57,9 @@ export class ViewControls extends LitElement {
                   .reverse()
                   .map(
                     (ed) =>
-                      html`<option value=${ed.year} ?selected=${ed.year === this.year}>${ed.year}</option>`,
+                      html`<option value=${ed.year} ?selected=${ed.year === this.year}>
+                        ${periodLabel(ed.year, lang)}
+                      </option>`,
                   )}
               </select>
             </label>`
