@@ -23,6 +23,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** FIRM_DATA_RETENTION_DAYS: firm data used to send codes is deleted this many days after an edition closes. */
   firmDataRetentionDays: number;
+  /** AUDIT_DETAIL_DAYS, AUDIT_RETENTION_DAYS: the audit log's record details, then its entries (server/privacy/retention.ts). */
+  audit: { detailDays: number; retentionDays: number };
   /**
    * BEHIND_TLS: browsers reach the server over HTTPS (directly or through a TLS-terminating proxy).
    * Only then are HSTS and the CSP's upgrade-insecure-requests sent (server/http/security-headers.ts).
@@ -213,6 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: bool(env, 'SEED', true),
     trustProxy: trustProxy(env),
     firmDataRetentionDays: wholeNumber(env, 'FIRM_DATA_RETENTION_DAYS', 90, 0, 3650),
+    audit: {
+      detailDays: wholeNumber(env, 'AUDIT_DETAIL_DAYS', 365, 30, 36_500),
+      retentionDays: wholeNumber(env, 'AUDIT_RETENTION_DAYS', 1825, 365, 36_500),
+    },
     behindTls: bool(env, 'BEHIND_TLS', false),
     codeSecret: codeSecret(env),
     publicUrl: publicUrl(env),

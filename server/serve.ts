@@ -66,7 +66,16 @@ export async function startServer(
     logger,
   );
   // Firm data used to send codes is deleted FIRM_DATA_RETENTION_DAYS after an edition closes.
-  const retention = startRetentionJob(database.db, config.firmDataRetentionDays, logger);
+  const retention = startRetentionJob(
+    database.db,
+    {
+      firmDataDays: config.firmDataRetentionDays,
+      auditDetailDays: config.audit.detailDays,
+      auditDays: config.audit.retentionDays,
+      mixMaxDelayDays: config.collection.maxDelayMs / 86_400_000,
+    },
+    logger,
+  );
   const app = createApp({ config, database, logger, client: opts.client, releases });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

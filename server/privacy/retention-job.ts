@@ -2,15 +2,22 @@ import type { Logger } from 'pino';
 import type { Db } from '#server/db/client.js';
 import { isDatabaseUnavailable } from '#server/db/unavailable.js';
 import { safeError } from '#server/http/error-handler.js';
-import { purgeExpiredFirmData } from './firm-data.js';
+import { applyRetention, type RetentionPolicy } from './retention.js';
 
 const EVERY_MS = 6 * 3600_000;
 
-/** Applies the firm-data retention rule at start and every 6 hours; `stop()` on shutdown. */
-export function startRetentionJob(db: Db, retentionDays: number, logger: Logger): { stop(): void } {
+/** Applies every retention rule (retention.ts) at start and every 6 hours; `stop()` on shutdown. */
+export function startRetentionJob(db: Db, policy: RetentionPolicy, logger: Logger): { stop(): void } {
   const run = () =>
-    purgeExpiredFirmData(db, retentionDays).then(
-      (n) => n > 0 && logger.info({ deleted: n, retentionDays }, 'firm data past retention deleted'),
+    applyRetention(db, policy).then(
+      (counts) => {
+        if (Object.values(counts).some((n) => n > 0)) logger.info({ ...counts, policy }, 'retention pass');
+        if (counts.pendingLeftovers > 0)
+          logger.warn(
+            { deleted: counts.pendingLeftovers },
+            'retention: deleted pending submissions that could not be stored (sealed under another CODE_SECRET)',
+          );
+      },
       (err: unknown) =>
         isDatabaseUnavailable(err)
           ? logger.warn('retention: database unavailable; next pass in 6 h')
