@@ -144,6 +144,56 @@ describe('sobolIndex (Sobol indices of the ranking’s choices)', () => {
     expect(r.variance!).to.be.above(0);
   });
 
+  it("sobolIndex(ASEM, {weightFactors: 'per-node'}) makes each pillar's indicator weights a factor of its own", () => {
+    const r = sobolIndex(asem.methodology, asem.table, {
+      n: 128,
+      bootstrap: 50,
+      weights: { p: 0.5, levels: ['indicator'] },
+      weightFactors: 'per-node',
+      normalisers: [{ method: 'minmax' }, { method: 'rank' }],
+    });
+    const pillars = ['Physical', 'ConEcFin', 'Political', 'Instit', 'P2P', 'Environ', 'Social', 'SusEcFin'];
+    expect(r.factors).to.deep.equal([...pillars.map((p) => `weights:${p}`), 'normaliser']);
+    expect(r.runs).to.equal(128 * (9 + 2));
+    r.total.forEach((t, i) => {
+      expect(t, r.factors[i]).to.be.a('number').and.within(0, 1.2);
+      expect(r.first[i], r.factors[i]).to.be.a('number').and.within(-0.2, 1.2);
+    });
+    // The normaliser still moves the ranks more than the indicator weights of any one pillar.
+    expect(r.total[8]!).to.be.above(Math.max(...r.total.slice(0, 8).map((t) => t!)));
+  });
+
+  it("sobolIndex with one noisy node: 'per-node' gives the same indices as one weights factor", () => {
+    const base = {
+      n: 64,
+      bootstrap: 20,
+      weights: { p: 0.6, nodes: ['LPI', 'Flights', 'Ship', 'Bord'] },
+      normalisers: [{ method: 'minmax' as const }, { method: 'zscore' as const }],
+    };
+    const one = sobolIndex(asem.methodology, asem.table, base);
+    const per = sobolIndex(asem.methodology, asem.table, { ...base, weightFactors: 'per-node' });
+    expect(one.factors).to.deep.equal(['weights', 'normaliser']);
+    expect(per.factors).to.deep.equal(['weights:Physical', 'normaliser']);
+    expect([per.first, per.total, per.totalInterval]).to.deep.equal([
+      one.first,
+      one.total,
+      one.totalInterval,
+    ]);
+  });
+
+  it('sobolIndex per node over more factors than the design holds, or an unknown weightFactors, says what to do', () => {
+    const all = { n: 16, weights: { p: 0.2 }, weightFactors: 'per-node' as const };
+    expect(() => sobolIndex(asem.methodology, asem.table, all)).to.throw(RangeError, 'at most 10');
+    expect(() => sobolIndex(asem.methodology, asem.table, all)).to.throw(RangeError, 'weights.levels');
+    expect(() =>
+      sobolIndex(asem.methodology, asem.table, {
+        n: 16,
+        weights: { p: 0.2 },
+        weightFactors: 'each' as 'one',
+      }),
+    ).to.throw(RangeError, 'per-node');
+  });
+
   it('sobolIndex with nothing uncertain, or an unknown output unit, throws a RangeError that says so', () => {
     expect(() => sobolIndex(asem.methodology, asem.table, { weights: { p: 0 } })).to.throw(
       RangeError,

@@ -56,6 +56,8 @@ Scores a unit × indicator table with the index engine.
                       the uncertain choices above (each a factor); first-order (Saltelli 2010) and total (Jansen)
                       indices of the mean absolute rank shift, with bootstrap 5-95 % intervals
   --sobol-unit CODE   explain one unit's rank instead of the mean absolute rank shift
+  --sobol-weights W   one (default, as COINr: all weights one factor) or per-node (one factor per aggregate
+                      node whose children get noise, named weights:<node>; at most 10 factors in all)
   --bootstrap B       bootstrap replicates for the Sobol intervals (default 1000; 0 = none)
   --audit             statistical audit instead of scores: per indicator statistics and flags, correlations
                       with parent and composite, Cronbach's alpha per aggregate, sibling pairs
@@ -112,6 +114,7 @@ const OPTIONS = {
   'audit-stage': { type: 'string' },
   sobol: { type: 'string' },
   'sobol-unit': { type: 'string' },
+  'sobol-weights': { type: 'string' },
   bootstrap: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -146,6 +149,7 @@ function run(argv: string[], io: ScoreIo): number {
       bootstrap: f.bootstrap,
       seed: f.seed,
       output: a['sobol-unit'] ? { unit: a['sobol-unit'] } : 'meanAbsShift',
+      weightFactors: f.sobolWeights,
       compute: { history },
       onProgress: reporter(io, 'sobol'),
     });
@@ -186,9 +190,9 @@ function flags(a: Args) {
   for (const flag of UNCERTAINTY_FLAGS)
     if (!uncertain && a[flag] !== undefined)
       throw new UsageError(`--${flag} needs --sensitivity RUNS, --sobol N or --weight-sets FILE`);
-  const { stage, bootstrap } = analysisFlags(a, sobolN);
+  const { stage, bootstrap, sobolWeights } = analysisFlags(a, sobolN);
   const seed = a.seed === undefined ? 1 : /^-?\d+$/.test(a.seed) ? Number(a.seed) : a.seed;
-  return { format, edition, runs, sobolN, uncertain, stage, bootstrap, seed } as const;
+  return { format, edition, runs, sobolN, uncertain, stage, bootstrap, sobolWeights, seed } as const;
 }
 
 function analysisFlags(a: Args, sobolN: number | undefined) {
@@ -196,10 +200,16 @@ function analysisFlags(a: Args, sobolN: number | undefined) {
   const stage = a['audit-stage'] ?? 'raw';
   if (stage !== 'raw' && stage !== 'treated' && stage !== 'normalised')
     throw new UsageError('--audit-stage is not raw, treated or normalised');
-  if ((a['sobol-unit'] !== undefined || a.bootstrap !== undefined) && sobolN === undefined)
-    throw new UsageError('--sobol-unit and --bootstrap need --sobol N');
+  if (
+    (a['sobol-unit'] !== undefined || a.bootstrap !== undefined || a['sobol-weights'] !== undefined) &&
+    sobolN === undefined
+  )
+    throw new UsageError('--sobol-unit, --sobol-weights and --bootstrap need --sobol N');
+  const sobolWeights = a['sobol-weights'] ?? 'one';
+  if (sobolWeights !== 'one' && sobolWeights !== 'per-node')
+    throw new UsageError('--sobol-weights is not one or per-node');
   const bootstrap = a.bootstrap === undefined ? 1000 : integer(a.bootstrap, '--bootstrap', 0);
-  return { stage, bootstrap } as const;
+  return { stage, bootstrap, sobolWeights } as const;
 }
 
 function inputs(a: Args, io: ScoreIo, edition: number | undefined) {

@@ -50,6 +50,21 @@ describe('score --audit and --sobol', () => {
     expect(r.stderr).to.contain('sobol 256/256 (100 %)');
   });
 
+  it('score --sobol N --sobol-weights per-node gives one weights factor per pillar; a bad value exits 2', () => {
+    const args = [...asem, '--sobol', '32', '--noise-levels', 'indicator', '--bootstrap', '0'];
+    const r = run([...args, '--sobol-weights', 'per-node']);
+    expect(r.code).to.equal(0, r.stderr);
+    const factors = rows(r.stdout).map((x) => x.factor);
+    expect(factors).to.have.length(8);
+    expect(factors[0]).to.equal('weights:Physical');
+    expect(run([...args, '--sobol-weights', 'each']).stderr).to.contain(
+      '--sobol-weights is not one or per-node',
+    );
+    const alone = run([...asem, '--sobol-weights', 'per-node']);
+    expect(alone.code).to.equal(2);
+    expect(alone.stderr).to.contain('need --sobol N');
+  });
+
   it('score --sobol with nothing uncertain exits 1; --audit with --sobol is a usage error', () => {
     expect(run([...asem, '--sobol', '16', '--noise', '0']).code).to.equal(1);
     const both = run([...asem, '--sobol', '16', '--audit']);
