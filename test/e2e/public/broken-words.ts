@@ -5,10 +5,13 @@ const SCRIPT = `(() => {
   const host = document.querySelector('ci-app').shadowRoot.querySelector('ci-ranking-page').shadowRoot
     .querySelector('ci-ranking-table').shadowRoot;
   const broken = [];
-  for (const button of host.querySelectorAll('thead th button')) {
-    const text = button.firstChild && button.firstChild.nodeType === 3 ? button.firstChild : null;
-    if (!text) continue;
-    const words = text.data.matchAll(/\\S+/g);
+  const texts = [...host.querySelectorAll('thead th button')].flatMap((b) =>
+    [...b.childNodes].filter((n) => n.nodeType === 3 && n.data.trim()),
+  );
+  if (!texts.length) return ['(no header text found)'];
+  for (const text of texts) {
+    // A line may end after a dash ('2006–' / '2008'): words are split there too.
+    const words = text.data.matchAll(/[^\\s\u2013\u2014-]+[\u2013\u2014-]?/g);
     for (const w of words) {
       const range = document.createRange();
       range.setStart(text, w.index);
@@ -20,5 +23,5 @@ const SCRIPT = `(() => {
   return broken;
 })()`;
 
-/** Words of the ranking table's column headers that wrap onto two lines (e.g. "Transparen / cy"). */
+/** Words of the ranking table's column headers that wrap onto two lines (e.g. "Transparen / cy"); a break after a dash is allowed. */
 export const brokenHeaderWords = (page: Page): Promise<string[]> => page.evaluate(SCRIPT);
