@@ -23,7 +23,7 @@ export const publicRoutes: RouteDoc[] = [
     tag: 'health',
     summary: 'Database answers',
     description:
-      'Answers 200 when the database answers a query, 503 otherwise. Public data stays available either way.',
+      'Answers 200 when the database answers a query, 503 otherwise: `database_busy` when every pooled connection is in use (overload), `database_unavailable` when it cannot be reached. Public data stays available either way.',
   },
   {
     method: 'get',
