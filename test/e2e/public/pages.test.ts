@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import type { Ranking, ReleaseDocument, UnitProfile } from '#api/releases.js';
 import { seriousViolations } from './axe.js';
 import { SCREENSHOTS, closePublicSite, openPage, publicSite, rankingReady, type PublicSite } from './site.js';
 
@@ -102,6 +103,86 @@ describe('unit profile, compare and trends (browser)', function () {
     await page.locator('ci-trend-chart circle').first().waitFor({ state: 'attached' });
     expect(await page.locator('ul.lineage').textContent()).to.match(/Kien Giang\s+merged into\s+An Giang/);
     expect(await page.locator('ci-profile-history tbody tr.predecessor').count()).to.be.greaterThan(0);
+  });
+
+  it('explains a DDCI composite down to its indicators: sub-index points sum to the composite, indicators show raw value, n and score', async () => {
+    const ranking = (await (await fetch(`${site.base}/api/v1/rankings/ddci-demo/2025`)).json()) as Ranking;
+    const code = ranking.rows[0]!.unit.code;
+    const profile = (await (
+      await fetch(`${site.base}/api/v1/units/ddci-demo/${code}`)
+    ).json()) as UnitProfile;
+    const last = profile.series.filter((e) => e.relation === 'self').at(-1)!;
+    await page.goto(`${site.base}/units/ddci-demo/${code}?lang=en`);
+    await page.locator('ci-explanation table.chain tbody tr').first().waitFor();
+    const total = await page.locator('ci-explanation td.total').textContent();
+    expect(total).to.equal(last.composite.value!.toFixed(2));
+    expect(await page.locator('ci-explanation table.chain tbody tr').count()).to.equal(
+      last.components.length,
+    );
+    expect(
+      await page.locator('ci-explanation .note').count(),
+      'no gap and no missing-indicators note',
+    ).to.equal(0);
+    const first = last.components[0]!.code;
+    await page.locator(`ci-explanation details[data-component="${first}"] summary`).click();
+    const rows = page.locator(`ci-explanation details[data-component="${first}"] tbody tr`);
+    const indicators = (last.indicators ?? []).filter((i) => i.component === first);
+    expect(indicators.length).to.be.greaterThan(0);
+    expect(await rows.count()).to.equal(indicators.length);
+    const i0 = indicators[0]!;
+    const v0 = last.indicatorValues![i0.code]!;
+    const cells = await rows.first().locator('td').allTextContents();
+    expect(cells[1]?.trim()).to.equal(String(v0.n));
+    expect(cells[2]?.trim()).to.equal(v0.score === null ? cells[2]?.trim() : v0.score.toFixed(2));
+    await page.screenshot({ path: `${SCREENSHOTS}/profile-ddci-explained-1280.png`, fullPage: true });
+    expect(await seriousViolations(page), 'axe with an indicator table open').to.deep.equal([]);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'page scrolls sideways at 375 px').to.be.at.most(0);
+    await page.locator(`ci-explanation details[data-component="${first}"]`).screenshot({
+      path: `${SCREENSHOTS}/profile-ddci-explained-375.png`,
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Printing opens every indicator table, and closes afterwards those the reader had not opened.
+    const open = () =>
+      page
+        .locator('ci-explanation details')
+        .evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open));
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    expect(await open()).to.satisfy(
+      (o: boolean[]) => o.length === last.components.length && o.every(Boolean),
+    );
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    expect((await open()).filter(Boolean)).to.have.length(1);
+    await page.goto(`${site.base}/units/pci/hanoi?lang=en`);
+    await page.locator('ci-explanation table.chain').waitFor();
+    expect(await page.locator('ci-explanation td.total').textContent()).to.equal('60.74');
+    expect(await page.locator('ci-explanation .note').allTextContents()).to.satisfy((t: string[]) =>
+      t.some((x) => /no indicator values/.test(x)),
+    );
+  });
+
+  it('the methodology page gives sample sizes and response rates per block and unit, and each survey indicator’s question', async () => {
+    await page.goto(`${site.base}/methodology/ddci-demo/2025?lang=en`);
+    await page.locator('ci-response-rates h3').first().waitFor();
+    const doc = (await (
+      await fetch(`${site.base}/api/v1/releases/ddci-demo-2025-r1`)
+    ).json()) as ReleaseDocument;
+    const text = (await page.locator('ci-response-rates p').allTextContents()).join(' ');
+    expect(text).to.include(`${doc.survey!.responses.toLocaleString('en-GB')} responses used`);
+    expect(await page.locator('ci-response-rates h3').count()).to.equal(doc.blocks.length);
+    const b0 = doc.blocks[0]!;
+    await page.locator(`ci-response-rates details[data-block="${b0.code}"] summary`).click();
+    const rows = page.locator(`ci-response-rates details[data-block="${b0.code}"] tbody tr`);
+    expect(await rows.count()).to.equal(b0.units.length);
+    const u0 = b0.units[0]!;
+    expect((await rows.first().locator('td').first().textContent())?.trim()).to.equal(String(u0.n));
+    const question = await page.locator('table.tree tr[data-node="tr1"] .question').textContent();
+    expect(question).to.match(/TR1/);
+    await page.screenshot({ path: `${SCREENSHOTS}/methodology-ddci-rates-1280.png`, fullPage: true });
+    expect(await seriousViolations(page), 'axe with a respondents table open').to.deep.equal([]);
   });
 
   it('compares two units: sub-indices side by side and trends on shared axes; the URL restores the view', async () => {

@@ -26,6 +26,29 @@ export class Explanation extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  // A printed profile shows every indicator table; the reader's choice comes back afterwards.
+  private _opened: HTMLDetailsElement[] = [];
+  private readonly _beforePrint = () => {
+    this._opened = [...(this.renderRoot as ShadowRoot).querySelectorAll('details')].filter((d) => !d.open);
+    for (const d of this._opened) d.open = true;
+  };
+  private readonly _afterPrint = () => {
+    for (const d of this._opened) d.open = false;
+    this._opened = [];
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('beforeprint', this._beforePrint);
+    addEventListener('afterprint', this._afterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeprint', this._beforePrint);
+    removeEventListener('afterprint', this._afterPrint);
+  }
+
   private _raw(i: ChainIndicator) {
     const { raw } = i.cell;
     if (raw === null) return '—';
@@ -182,6 +205,16 @@ export class Explanation extends LitElement {
       }
       .points {
         font-weight: 600;
+      }
+      .indicators tbody th {
+        font-weight: 400;
+        white-space: normal;
+        min-width: 12rem;
+      }
+      @media (max-width: 720px) {
+        .indicators tbody th {
+          min-width: 8.5rem;
+        }
       }
       tfoot th,
       tfoot td {
