@@ -18,19 +18,12 @@ import { renderDone, renderReview } from './review-view.js';
 import { type SaveStatus } from './store.js';
 import { surveyStyles } from './styles.js';
 import './open-surveys.js';
-import { KioskSession } from './visit-flow.js';
+import { loadVisit, visitEntryPage, visitPages, visitPlace, type KioskSession } from './visit-flow.js';
 import {
-  centreQuestion,
-  fetchVisit,
-  renderPlace,
   renderVisitDone,
-  renderVisitEntry,
   renderVisitProblem,
-  visitStart,
   visitStyles,
   visitTokenOf,
-  VISIT_TEXT,
-  withoutCentrePage,
   type VisitMode,
 } from './visit-mode.js';
 
@@ -101,7 +94,7 @@ export class SurveyApp extends LitElement {
 
   private async load(): Promise<void> {
     const token = visitTokenOf(location.pathname);
-    if (token) return this.loadVisit(token);
+    if (token) return loadVisit(this, token);
     if (!this.slug) {
       this.phase = 'missing';
       return;
@@ -121,38 +114,6 @@ export class SurveyApp extends LitElement {
     await this.flow.resume(fragment, early);
   }
 
-  /** A centre's link: the centre and today's edition from the token, then that edition's survey. */
-  private async loadVisit(token: string): Promise<void> {
-    const res = await fetchVisit(token);
-    if (!res.ok || res.body.edition === null) {
-      this.phase = 'missing';
-      this.notice = res.ok ? VISIT_TEXT.noneOpen : (res.messages ?? VISIT_TEXT.badLink);
-      return;
-    }
-    this.slug = res.body.edition;
-    if (res.body.kiosk) this.visitKiosk = new KioskSession(this);
-    const survey = await fetchSurvey(this.slug);
-    if (!survey.ok) {
-      this.phase = 'missing';
-      this.notice = survey.messages ?? VISIT_TEXT.noneOpen;
-      return;
-    }
-    this.payload = survey.body;
-    this.visit = { token, entry: res.body };
-    document.title = `${this.t(this.definition.title)} — ${this.t(res.body.centre.name)}`;
-    this.phase = 'entry';
-    if (!res.body.kiosk) await this.flow.resume(undefined);
-  }
-
-  /** A per-unit page names the centre itself; the line under the header would repeat it. */
-  private onUnitPage(): boolean {
-    return this.phase === 'page' && this.pages.find((p) => p.key === this.pageKey)?.kind === 'unit';
-  }
-
-  private centreQuestion() {
-    return this.visit && centreQuestion(this.definition, this.payload!.units, this.visit.entry.centre.code);
-  }
-
   get definition(): SurveyDefinition {
     return this.payload!.definition as SurveyDefinition;
   }
@@ -167,8 +128,7 @@ export class SurveyApp extends LitElement {
 
   get pages(): Page[] {
     const list = pages(this.definition, this.context, this.response);
-    const centre = this.centreQuestion();
-    return centre ? withoutCentrePage(this.definition, list, this.response, centre) : list;
+    return this.visit ? visitPages(this, list) : list;
   }
 
   t = (text: Localized): string => text[currentLang()];
@@ -210,7 +170,7 @@ export class SurveyApp extends LitElement {
           ${this.notice ? html`<p class="notice" role="status">${this.t(this.notice)}</p>` : nothing}
           <ci-open-surveys></ci-open-surveys>`;
       case 'entry':
-        if (this.visit) return this.renderVisitEntry();
+        if (this.visit) return visitEntryPage(this);
         return renderEntry({
           payload: this.payload!,
           t: this.t,
@@ -247,14 +207,6 @@ export class SurveyApp extends LitElement {
             ${msg('A response has already been submitted with this code, so it cannot be used again. If you did not submit it, please contact the survey team.', { id: 'answer.used.text' })}
           </p>`;
     }
-  }
-
-  private renderVisitEntry(): TemplateResult {
-    const visit = this.visit!;
-    const centre = this.centreQuestion();
-    return renderVisitEntry(visit, this.definition, this.t, () => {
-      if (centre) void this.flow.start(undefined, visitStart(centre, visit.entry.centre.code));
-    });
   }
 
   private sendingNotice(): TemplateResult | typeof nothing {
@@ -326,9 +278,7 @@ export class SurveyApp extends LitElement {
         waitingOffline: this.waitingOffline,
         onLang: (l) => void this.switchLang(l),
       })}
-      <main lang=${currentLang()}>
-        ${this.visit && !this.onUnitPage() ? renderPlace(this.visit, this.t) : nothing}${this.renderBody()}
-      </main>`;
+      <main lang=${currentLang()}>${this.visit ? visitPlace(this) : nothing}${this.renderBody()}</main>`;
   }
 }
 

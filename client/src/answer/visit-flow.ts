@@ -1,10 +1,69 @@
 // What visit mode changes in the flow: where a submission goes, and on a kiosk the reset after each
 // submission and after inactivity (visit-mode.ts has the pages).
+import type { TemplateResult } from 'lit';
 import { setLang } from '#client/src/shared/localize.js';
-import type { SubmitBody } from './api.js';
+import { fetchSurvey, type SubmitBody } from './api.js';
+import type { Page } from './model.js';
 import { keepNothingOnDevice, type SubmitRoute } from './store.js';
 import type { SurveyApp } from './survey-app.js';
-import { KIOSK_IDLE_MS, KIOSK_RESET_SECONDS, sendVisit } from './visit-mode.js';
+import {
+  centreQuestion,
+  fetchVisit,
+  KIOSK_IDLE_MS,
+  KIOSK_RESET_SECONDS,
+  renderPlace,
+  renderVisitEntry,
+  sendVisit,
+  VISIT_TEXT,
+  visitStart,
+  withoutCentrePage,
+} from './visit-mode.js';
+
+/** A centre's link: the centre and today's edition from the token, then that edition's survey. */
+export async function loadVisit(app: SurveyApp, token: string): Promise<void> {
+  const res = await fetchVisit(token);
+  if (!res.ok || res.body.edition === null) {
+    app.phase = 'missing';
+    app.notice = res.ok ? VISIT_TEXT.noneOpen : (res.messages ?? VISIT_TEXT.badLink);
+    return;
+  }
+  app.slug = res.body.edition;
+  if (res.body.kiosk) app.visitKiosk = new KioskSession(app);
+  const survey = await fetchSurvey(app.slug);
+  if (!survey.ok) {
+    app.phase = 'missing';
+    app.notice = survey.messages ?? VISIT_TEXT.noneOpen;
+    return;
+  }
+  app.payload = survey.body;
+  app.visit = { token, entry: res.body };
+  document.title = `${app.t(app.definition.title)} — ${app.t(res.body.centre.name)}`;
+  app.phase = 'entry';
+  if (!res.body.kiosk) await app.flow.resume(undefined);
+}
+
+const centreOf = (app: SurveyApp) =>
+  app.visit && centreQuestion(app.definition, app.payload!.units, app.visit.entry.centre.code);
+
+/** The pages without the one that would ask the centre the token names. */
+export function visitPages(app: SurveyApp, list: Page[]): Page[] {
+  const centre = centreOf(app);
+  return centre ? withoutCentrePage(app.definition, list, app.response, centre) : list;
+}
+
+export function visitEntryPage(app: SurveyApp): TemplateResult {
+  const visit = app.visit!;
+  const centre = centreOf(app);
+  return renderVisitEntry(visit, app.definition, app.t, () => {
+    if (centre) void app.flow.start(undefined, visitStart(centre, visit.entry.centre.code));
+  });
+}
+
+/** The centre line under the header, except on a per-unit page, which names the centre itself. */
+export function visitPlace(app: SurveyApp): TemplateResult | undefined {
+  const onUnit = app.phase === 'page' && app.pages.find((p) => p.key === app.pageKey)?.kind === 'unit';
+  return onUnit ? undefined : renderPlace(app.visit!, app.t);
+}
 
 /**
  * Visits go to the token's route with the edition they were loaded from. A 429 (the centre's or
