@@ -16,6 +16,7 @@ import { formatAuditCsv, formatSobolCsv } from './analysis-output.js';
 import { parseMethodology } from './read-methodology.js';
 import { readTable } from './read-table.js';
 import { uncertaintyOptions } from './uncertainty-args.js';
+import { readBenchmarks } from './benchmarks-file.js';
 import { readWeightSets } from './weight-sets.js';
 
 export interface ScoreIo {
@@ -59,6 +60,8 @@ Scores a unit × indicator table with the index engine.
   --sobol-weights W   one (default, as COINr: all weights one factor) or per-node (one factor per aggregate
                       node whose children get noise, named weights:<node>; at most 10 factors in all)
   --bootstrap B       bootstrap replicates for the Sobol intervals (default 1000; 0 = none)
+  --benchmarks FILE   replay recorded benchmarks (each indicator's min and max): CSV indicator,min,max[,edition]
+                      (rows of the edition scored), or the JSON of an earlier --format json run
   --audit             statistical audit instead of scores: per indicator statistics and flags, correlations
                       with parent and composite, Cronbach's alpha per aggregate, sibling pairs
   --audit-stage S     values the indicator statistics describe: raw (default), treated, normalised
@@ -115,6 +118,7 @@ const OPTIONS = {
   sobol: { type: 'string' },
   'sobol-unit': { type: 'string' },
   'sobol-weights': { type: 'string' },
+  benchmarks: { type: 'string' },
   bootstrap: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -137,10 +141,15 @@ function run(argv: string[], io: ScoreIo): number {
   }
   const f = flags(a);
   const { m, table, history } = inputs(a, io, f.edition);
+  const edition = f.edition ?? table.edition ?? null;
+  const benchmarks = a.benchmarks
+    ? readBenchmarks(read(io, a.benchmarks), a.benchmarks, m, edition)
+    : undefined;
+  const compute = benchmarks ? { history, benchmarks } : { history };
   const json = f.format === 'json';
   let text: string;
   if (a.audit) {
-    const r = audit(m, table, { stage: f.stage, compute: { history } });
+    const r = audit(m, table, { stage: f.stage, compute });
     text = json ? JSON.stringify({ audit: r }, null, 2) + '\n' : formatAuditCsv(r);
   } else if (f.sobolN !== undefined) {
     const r = sobolIndex(m, table, {
@@ -150,19 +159,19 @@ function run(argv: string[], io: ScoreIo): number {
       seed: f.seed,
       output: a['sobol-unit'] ? { unit: a['sobol-unit'] } : 'meanAbsShift',
       weightFactors: f.sobolWeights,
-      compute: { history },
+      compute,
       onProgress: reporter(io, 'sobol'),
     });
     text = json ? JSON.stringify({ sobol: r }, null, 2) + '\n' : formatSobolCsv(r);
   } else {
-    const result = computeIndex(m, table, { history });
+    const result = computeIndex(m, table, compute);
     let sens: SensitivityResult | undefined;
     if (f.uncertain) {
       sens = runSensitivity(m, table, {
         ...uncertaintyOptions(a, weightSets(a, io, m)),
         runs: f.runs,
         seed: f.seed,
-        compute: { history },
+        compute,
         keepRuns: a['runs-out'] !== undefined,
         onProgress: reporter(io, 'sensitivity'),
       });
