@@ -72,7 +72,8 @@ export const publicRoutes: RouteDoc[] = [
     tag: 'releases',
     summary: 'Source, licence and citation of a release',
     description:
-      'What to cite: source, licence, methodology hash, document hash, status and download links.' + VIEW,
+      'What to cite: source, licence, methodology hash, document hash, status and download links (absolute under PUBLIC_URL when the deployment sets it, else relative).' +
+      VIEW,
     response: 'ReleaseMetadata',
     alsoAs: CSV,
     query: LANG,
@@ -117,7 +118,7 @@ export const publicRoutes: RouteDoc[] = [
     tag: 'releases',
     summary: 'Profile of a unit across releases',
     description:
-      "The unit's values in every current release, and those of the units it descends from (merges, renames), each labelled; with the lineage. `:code` may end in `.json` or `.csv`." +
+      "The unit's values in every current release, and those of the units it descends from (merges, renames), each labelled; with the lineage. Entries of computed releases also carry the block's indicators and the unit's raw value, normalised score, rank and n on each (`indicators`, `indicatorValues`). `:code` may end in `.json` or `.csv`." +
       VIEW,
     response: 'UnitProfile',
     alsoAs: CSV,
