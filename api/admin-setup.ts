@@ -61,6 +61,8 @@ export interface UpdateFamilyBody {
   nameVi?: string;
   nameEn?: string;
   requireFourEyes?: boolean;
+  /** A service family's editions: one per month (default) or per quarter. */
+  editionPeriod?: 'month' | 'quarter';
 }
 
 export interface BlockBody {

@@ -5,9 +5,11 @@ import { bootstrap, type BootstrapResult } from '#scoring/bootstrap.js';
 import { computeIndex } from '#scoring/compute.js';
 import type { Methodology } from '#scoring/methodology/types.js';
 import type { DataTable, IndexResult } from '#scoring/types.js';
+import type { IndicatorTable } from '#scoring/indicators/index.js';
 import type { Db } from '#server/db/client.js';
 import { blocks, editions, families, responses, surveyEditions, units } from '#server/db/schema/index.js';
 import { loadEditionInputs, type EditionInputs } from '#server/publish/score-edition.js';
+import { familyPeriod } from '#server/delivery/edition-hard.js';
 import { computedBlocks, type BlockNames } from './build-computed.js';
 import { publishRelease, type Published, type ReleaseDraft } from './publish.js';
 import type { SigningKey } from './signing.js';
@@ -27,6 +29,8 @@ export interface PublishEditionOptions {
   onProgress?: (message: string) => void;
   /** Bookkeeping done in the release's own transaction (see ReleaseDraft.inTransaction). */
   inTransaction?: ReleaseDraft['inTransaction'];
+  /** Indicator tables shared by the publishing of several editions in order (see ScoreOptions.tables). */
+  tables?: Map<number, IndicatorTable>;
   /** A result already computed from this edition's responses (the score command has one): not scored again. */
   scored?: { table: DataTable; result: IndexResult; bootstrap?: BootstrapResult };
 }
@@ -104,6 +108,7 @@ async function score(db: Db, o: PublishEditionOptions) {
   if (o.scored) return { table: o.scored.table, result: o.scored.result, boot: o.scored.bootstrap };
   const inputs = await loadEditionInputs(db, o.family, o.year, o.methodology, {
     excludeFlagged: o.excludeFlagged,
+    ...(o.tables ? { tables: o.tables } : {}),
   });
   const result = computeIndex(o.methodology, inputs.table, { edition: o.year, history: inputs.history });
   return { table: inputs.table, result, boot: runBootstrap(inputs, o) };
@@ -124,6 +129,7 @@ export async function publishEdition(db: Db, key: SigningKey, o: PublishEditionO
     },
     origin: { kind: 'computed' },
     survey: await surveyInfo(db, o.family, o.year, o.excludeFlagged ?? false),
+    period: await familyPeriod(db, o.family),
     note: o.note ?? null,
     supersedes: o.supersedes ?? null,
     ...(o.inTransaction ? { inTransaction: o.inTransaction } : {}),

@@ -1,3 +1,4 @@
+import type { EditionPeriod } from '#api/periods.js';
 import { and, asc, eq, lt } from 'drizzle-orm';
 import { canonicalJson, sha256Hex } from '#api/canonical-json.js';
 import type { ReleaseBlock, ReleaseDocument, ReleaseMethodology, ReleaseOrigin } from '#api/releases.js';
@@ -25,6 +26,8 @@ export interface ReleaseDraft {
   supersedes?: string | null;
   /** Defaults to now. */
   publishedAt?: string;
+  /** How often the family publishes, for the title of a YYYYMM edition (default month). */
+  period?: EditionPeriod;
   /** Bookkeeping of the caller (workflow state, audit log) done in the release's own transaction. */
   inTransaction?: (tx: Db, published: Published) => Promise<void>;
 }
@@ -102,7 +105,7 @@ async function assemble(tx: Db, draft: ReleaseDraft, { family }: EditionRow, seq
     },
     edition: draft.year,
     sequence,
-    title: editionTitle(name, draft.year),
+    title: editionTitle(name, draft.year, draft.period),
     origin: draft.origin,
     publishedAt: draft.publishedAt ?? new Date().toISOString(),
     note: draft.note ?? null,

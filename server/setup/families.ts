@@ -113,24 +113,32 @@ export async function updateFamily(
   await db.transaction(async (tx) => {
     const f = await requireFamily(tx, code);
     const [s] = await tx.select().from(familySettings).where(eq(familySettings.familyId, f.id));
-    const before = { ...FAMILY(f), requireFourEyes: s?.requireFourEyes ?? false };
+    const before = {
+      ...FAMILY(f),
+      requireFourEyes: s?.requireFourEyes ?? false,
+      editionPeriod: s?.editionPeriod ?? null,
+    };
     const [after] = await tx
       .update(families)
       .set({ nameVi: body.nameVi?.trim() ?? f.nameVi, nameEn: body.nameEn?.trim() ?? f.nameEn })
       .where(eq(families.id, f.id))
       .returning();
     const fourEyes = body.requireFourEyes ?? before.requireFourEyes;
+    const editionPeriod = body.editionPeriod ?? before.editionPeriod;
     await tx
       .insert(familySettings)
-      .values({ familyId: f.id, requireFourEyes: fourEyes })
-      .onConflictDoUpdate({ target: familySettings.familyId, set: { requireFourEyes: fourEyes } });
+      .values({ familyId: f.id, requireFourEyes: fourEyes, editionPeriod })
+      .onConflictDoUpdate({
+        target: familySettings.familyId,
+        set: { requireFourEyes: fourEyes, editionPeriod },
+      });
     await recordAudit(tx, actor, {
       action: 'family.update',
       entityType: 'family',
       entityId: code,
       familyCode: code,
       before,
-      after: { ...FAMILY(after!), requireFourEyes: fourEyes },
+      after: { ...FAMILY(after!), requireFourEyes: fourEyes, editionPeriod },
     });
   });
   return familyDetail(db, code);
