@@ -4,6 +4,8 @@
 //   cold entry   navigation → the code form painted (HTML, JS, survey definition)
 //   cold section navigation with the link form (#code=…) → the first section painted
 //   next section click "Next" → the next section painted (the shipped 35-item per-unit page)
+//   one request   navigation to /healthz → loaded: the floor of any first paint on this profile (a page
+//                 that needs its HTML and then its script cannot paint before about twice this)
 // The build must exist (npm run build). Target: a section under 1 s.
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
@@ -55,7 +57,12 @@ const codes = await issue(app, slug, { count: runs * 2 + 2 });
 const server = await startSurveyServer(database);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 
-const figures = { entry: [] as number[], section: [] as number[], next: [] as number[] };
+const figures = {
+  floor: [] as number[],
+  entry: [] as number[],
+  section: [] as number[],
+  next: [] as number[],
+};
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
@@ -66,6 +73,11 @@ for (let i = 0; i < runs; i++) {
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 
   let t0 = Date.now();
+  await page.goto(`${server.base}/healthz`, { waitUntil: 'load' });
+  figures.floor.push(Date.now() - t0);
+  await page.goto('about:blank');
+
+  t0 = Date.now();
   await page.goto(`${server.base}/khao-sat/${slug}`, { waitUntil: 'commit' });
   await page.locator('#code').waitFor({ timeout: 60_000 });
   figures.entry.push(Date.now() - t0);
@@ -96,10 +108,14 @@ for (let i = 0; i < runs; i++) {
 const line = (name: string, xs: number[]) =>
   console.log(`${name.padEnd(14)} median ${String(median(xs)).padStart(5)} ms   (runs: ${xs.join(', ')})`);
 console.log(`\nSlow 4G (562.5 ms RTT, 1.44 Mbit/s down), CPU ×${cpu}, 375×812, cache disabled:`);
+line('one request', figures.floor);
 line('cold entry', figures.entry);
 line('cold section', figures.section);
 line('next section', figures.next);
 console.log(`next section / 1 s target: ${(median(figures.next) / 1000).toFixed(2)}`);
+console.log(
+  `cold entry / 1 s target: ${(median(figures.entry) / 1000).toFixed(2)} · cold entry / one request: ${(median(figures.entry) / median(figures.floor)).toFixed(2)}`,
+);
 await browser.close();
 await server.close();
 await database.close();
