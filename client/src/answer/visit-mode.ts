@@ -4,6 +4,7 @@
 // kiosk tablet (the token says so) nothing is kept on the device — no localStorage, sessionStorage
 // or draft — and the form resets after each submission and after two idle minutes.
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import type { Localized } from '#api/text.js';
 import type { VisitEntryPayload } from '#api/visit.js';
 import type { SurveyDefinition, SurveyResponse, UnitsQuestion } from '#surveys/types.js';
@@ -31,30 +32,13 @@ export const visitStyles = css`
   }
 `;
 
+/** Fallbacks where the server gave no message of its own (kept bilingual, like the server's). */
 export const VISIT_TEXT = {
   badLink: { vi: 'Đường dẫn không hợp lệ', en: 'This link is not valid' },
   noneOpen: {
     vi: 'Hiện chưa có đợt khảo sát nào đang mở tại trung tâm này. Cảm ơn Anh/Chị đã quan tâm.',
     en: 'No survey is open at this centre right now. Thank you for your interest.',
   },
-  counter: { vi: 'Quầy', en: 'Counter' },
-  start: { vi: 'Bắt đầu đánh giá', en: 'Start' },
-  minute: { vi: 'Khoảng 1 phút · ẩn danh · tự nguyện', en: 'About 1 minute · anonymous · voluntary' },
-  privacy: {
-    vi: 'Không lưu tên, số điện thoại, địa chỉ IP hay giờ Anh/Chị gửi; chỉ lưu câu trả lời và ngày. Kết quả chỉ công bố dưới dạng tổng hợp.',
-    en: 'Your name, phone number, IP address and the time you submit are not stored; only your answers and the date are. Results are published only as totals.',
-  },
-  kioskPrivacy: {
-    vi: 'Máy tính bảng này không lưu lại câu trả lời: sau khi gửi, phiếu được xóa cho người tiếp theo.',
-    en: 'This tablet keeps nothing: after you submit, the form is cleared for the next person.',
-  },
-  thanks: { vi: 'Cảm ơn Anh/Chị đã đánh giá!', en: 'Thank you for your rating!' },
-  thanksText: {
-    vi: 'Ý kiến của Anh/Chị giúp trung tâm phục vụ tốt hơn. Kết quả được công bố hằng tháng.',
-    en: 'Your answers help the centre serve people better. Results are published every month.',
-  },
-  resetIn: { vi: 'Phiếu mới sẽ mở sau vài giây.', en: 'A new form opens in a few seconds.' },
-  next: { vi: 'Người tiếp theo', en: 'Next person' },
 } satisfies Record<string, Localized>;
 
 /** The token of a `/khao-sat/visit/<token>` or `/survey/visit/<token>` path. */
@@ -110,7 +94,7 @@ export function renderPlace(v: VisitMode, t: (x: Localized) => string): Template
   const counter = v.entry.counter;
   return html`<p class="visit-place" data-centre=${v.entry.centre.code}>
     <strong>${t(v.entry.centre.name)}</strong
-    >${counter ? html` · ${t(VISIT_TEXT.counter)} ${counter}` : nothing}
+    >${counter ? html` · ${msg('Counter', { id: 'answer.visit.counter' })} ${counter}` : nothing}
   </p>`;
 }
 
@@ -121,11 +105,15 @@ export function renderVisitEntry(
   onStart: () => void,
 ): TemplateResult {
   return html`<h1 tabindex="-1">${t(definition.title)}</h1>
-    <p class="muted">${t(VISIT_TEXT.minute)}</p>
+    <p class="muted">${msg('About 1 minute · anonymous · voluntary', { id: 'answer.visit.minute' })}</p>
     <p>${t(definition.intro)}</p>
-    <p><button class="primary" type="button" @click=${onStart}>${t(VISIT_TEXT.start)}</button></p>
+    <p>
+      <button class="primary" type="button" @click=${onStart}>
+        ${msg('Start', { id: 'answer.visit.start' })}
+      </button>
+    </p>
     <p class="notice">
-      ${t(VISIT_TEXT.privacy)}${v.entry.kiosk ? html`<br />${t(VISIT_TEXT.kioskPrivacy)}` : nothing}
+      ${msg('Your name, phone number, IP address and the time you submit are not stored; only your answers and the date are. Results are published only as totals.', { id: 'answer.visit.privacy' })}${v.entry.kiosk ? html`<br />${msg('This tablet keeps nothing: after you submit, the form is cleared for the next person.', { id: 'answer.visit.kiosk-privacy' })}` : nothing}
     </p>`;
 }
 
@@ -134,12 +122,14 @@ export function renderVisitDone(
   t: (x: Localized) => string,
   onNext: () => void,
 ): TemplateResult {
-  return html`<h1 tabindex="-1">${t(VISIT_TEXT.thanks)}</h1>
+  return html`<h1 tabindex="-1">${msg('Thank you for your rating!', { id: 'answer.visit.thanks' })}</h1>
     <div class="card" role="status">
-      <p>${t(VISIT_TEXT.thanksText)}</p>
-      ${v.entry.kiosk ? html`<p>${t(VISIT_TEXT.resetIn)}</p>` : nothing}
+      <p>
+        ${msg('Your answers help the centre serve people better. Results are published every month.', { id: 'answer.visit.thanks-text' })}
+      </p>
+      ${v.entry.kiosk ? html`<p>${msg('A new form opens in a few seconds.', { id: 'answer.visit.reset-in' })}</p>` : nothing}
     </div>
-    ${v.entry.kiosk ? html`<p><button class="primary" type="button" @click=${onNext}>${t(VISIT_TEXT.next)}</button></p>` : nothing}`;
+    ${v.entry.kiosk ? html`<p><button class="primary" type="button" @click=${onNext}>${msg('Next person', { id: 'answer.visit.next' })}</button></p>` : nothing}`;
 }
 
 /** A refused link (forged, altered, or its centre gone) or no open survey: the server's own words. */
@@ -147,6 +137,6 @@ export function renderVisitProblem(
   message: Localized | undefined,
   t: (x: Localized) => string,
 ): TemplateResult {
-  return html`<h1 tabindex="-1">${t(VISIT_TEXT.badLink)}</h1>
+  return html`<h1 tabindex="-1">${msg('This link is not valid', { id: 'answer.visit.bad-link' })}</h1>
     <p class="notice" role="alert">${t(message ?? VISIT_TEXT.badLink)}</p>`;
 }

@@ -2,7 +2,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Me } from '#api/admin-users.js';
 import type { Lang } from '#api/text.js';
-import { currentLang, setLang } from '#client/src/shared/localize.js';
+import { setLang } from '#client/src/shared/localize.js';
 import { call, whoAmI } from './api.js';
 import { problems } from './problems.js';
 import './login-page.js';
@@ -167,7 +167,7 @@ export class WorkspaceApp extends LitElement {
     return html`<nav aria-label=${msg('Workspace', { id: 'ws.nav' })}>
       ${link('/admin', ['editions', 'edition', 'methodology'], msg('Survey editions', { id: 'ws.nav.editions' }))}
       ${link('/admin/setup', ['setup'], msg('Units and setup', { id: 'ws.nav.setup' }))}
-      ${link('/admin/centres', ['centres'], currentLang() === 'vi' ? 'Mã QR trung tâm' : 'Centre QR codes')}
+      ${link('/admin/centres', ['centres'], msg('Centre QR codes', { id: 'ws.nav.centres' }))}
       ${isAdmin ? link('/admin/users', ['users'], msg('Users', { id: 'ws.nav.users' })) : nothing}
       ${this._me?.user.role !== 'viewer' ? link('/admin/audit', ['audit'], msg('Audit log', { id: 'ws.nav.audit' })) : nothing}
     </nav>`;

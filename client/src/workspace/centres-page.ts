@@ -1,7 +1,7 @@
 // The centres' entry links and QR codes of a service-satisfaction family (issue #15), to print and
 // post at each centre, at one counter, or on a kiosk tablet. The options are in the URL
 // (/admin/centres?family=…&counter=…&kiosk=1), so a sheet can be shared and reloaded.
-import { updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { FamilySummary } from '#api/admin-setup.js';
 import type { Localized } from '#api/text.js';
@@ -10,28 +10,6 @@ import { currentLang } from '#client/src/shared/localize.js';
 import { admin } from './api.js';
 import { problems } from './problems.js';
 import { wsStyles } from './styles.js';
-
-// Interface text of this page is kept here as {vi, en} until it moves into the shared catalogue.
-const TEXT = {
-  title: { vi: 'Mã QR của các trung tâm', en: 'Centre QR codes' },
-  intro: {
-    vi: 'Mỗi mã mở phiếu khảo sát sau khi làm thủ tục của đúng trung tâm đó, không cần mã khảo sát. Mã chỉ nhận diện nơi làm thủ tục, không nhận diện người trả lời, và dùng được cho mọi đợt khảo sát hằng tháng.',
-    en: 'Each code opens the visit survey of that centre, without a survey code. A code identifies the place, never the person answering, and keeps working for every monthly edition.',
-  },
-  family: { vi: 'Bộ chỉ số', en: 'Family' },
-  counter: { vi: 'Quầy (không bắt buộc)', en: 'Counter (optional)' },
-  kiosk: {
-    vi: 'Cho máy tính bảng tại quầy (tự xóa sau mỗi lượt)',
-    en: 'For a kiosk tablet (resets after each visitor)',
-  },
-  show: { vi: 'Hiển thị', en: 'Show' },
-  print: { vi: 'In trang này', en: 'Print this page' },
-  none: {
-    vi: 'Chưa có bộ chỉ số đánh giá sự hài lòng về phục vụ hành chính.',
-    en: 'There is no service-satisfaction family yet.',
-  },
-  qrOf: { vi: 'Mã QR của', en: 'QR code of' },
-} satisfies Record<string, Localized>;
 
 export class WsCentres extends LitElement {
   static override styles = [
@@ -139,7 +117,7 @@ export class WsCentres extends LitElement {
     const current = this._links?.family;
     return html`<form @submit=${this._apply}>
       <label
-        >${this.t(TEXT.family)}
+        >${msg('Family', { id: 'ws.centres.family' })}
         <select name="family">
           ${this._families!.map(
             (f) => html`<option value=${f.code} ?selected=${f.code === current}>${this.t(f.name)}</option>`,
@@ -147,7 +125,7 @@ export class WsCentres extends LitElement {
         </select>
       </label>
       <label
-        >${this.t(TEXT.counter)}
+        >${msg('Counter (optional)', { id: 'ws.centres.counter' })}
         <input
           name="counter"
           maxlength="16"
@@ -157,10 +135,12 @@ export class WsCentres extends LitElement {
       </label>
       <label class="check"
         ><input type="checkbox" name="kiosk" ?checked=${q.get('kiosk') === '1'} />
-        ${this.t(TEXT.kiosk)}</label
+        ${msg('For a kiosk tablet (resets after each visitor)', { id: 'ws.centres.kiosk' })}</label
       >
-      <button type="submit">${this.t(TEXT.show)}</button>
-      <button type="button" @click=${() => print()}>${this.t(TEXT.print)}</button>
+      <button type="submit">${msg('Show', { id: 'ws.centres.show' })}</button>
+      <button type="button" @click=${() => print()}>
+        ${msg('Print this page', { id: 'ws.centres.print' })}
+      </button>
     </form>`;
   }
 
@@ -176,10 +156,13 @@ export class WsCentres extends LitElement {
       ${links.links.map(
         (l) =>
           html`<figure>
-            <img src=${src(l.centre.code)} alt="${this.t(TEXT.qrOf)} ${this.t(l.centre.name)}" />
+            <img
+              src=${src(l.centre.code)}
+              alt="${msg('QR code of', { id: 'ws.centres.qr-of' })} ${this.t(l.centre.name)}"
+            />
             <figcaption>
               <strong>${this.t(l.centre.name)}</strong>
-              ${l.counter ? html`<span>${currentLang() === 'vi' ? 'Quầy' : 'Counter'} ${l.counter}</span>` : nothing}
+              ${l.counter ? html`<span>${msg(str`Counter ${l.counter}`, { id: 'ws.centres.counter-n' })}</span>` : nothing}
               <code class="url">${l.url}</code>
             </figcaption>
           </figure>`,
@@ -190,9 +173,11 @@ export class WsCentres extends LitElement {
   override render() {
     if (this._error) return problems(this._error);
     if (!this._families) return nothing;
-    return html`<h1>${this.t(TEXT.title)}</h1>
-      <p class="noprint">${this.t(TEXT.intro)}</p>
-      ${this._families.length === 0 ? html`<p>${this.t(TEXT.none)}</p>` : html`${this._form()}${this._sheet()}`}`;
+    return html`<h1>${msg('Centre QR codes', { id: 'ws.centres.title' })}</h1>
+      <p class="noprint">
+        ${msg('Each code opens the visit survey of that centre, without a survey code. A code identifies the place, never the person answering, and keeps working for every monthly edition.', { id: 'ws.centres.intro' })}
+      </p>
+      ${this._families.length === 0 ? html`<p>${msg('There is no service-satisfaction family yet.', { id: 'ws.centres.none' })}</p>` : html`${this._form()}${this._sheet()}`}`;
   }
 }
 
