@@ -56,7 +56,9 @@ export async function drive(opts: {
           signal: AbortSignal.timeout(120_000),
         });
         const text = await r.text();
-        count(String(r.status));
+        // A 503 is told by its code: database_busy (overload) or database_unavailable (outage).
+        const code = r.status === 503 ? /"code":"([a-z_]+)"/.exec(text)?.[1] : undefined;
+        count(code ? `${r.status} ${code}` : String(r.status));
         if (r.status === 200) {
           ledger.latencies.push(performance.now() - t0);
           ledger.acknowledged.add(token);
