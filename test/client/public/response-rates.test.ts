@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { ReleaseBlock, ReleaseDocument, ReleaseUnit } from '#api/releases.js';
 import { responseRates } from '#client/src/public/response-rates.js';
-import { questionText, questionsOf } from '#client/src/public/question-wording.js';
+import { questionText, questionsOf, wordingOf } from '#client/src/public/question-wording.js';
+import { ddciDemo2025 } from '#surveys/shipped.js';
 
 const name = (en: string) => ({ vi: en, en });
 const unit = (code: string, n: number | null, suppressed = false): ReleaseUnit => ({
@@ -106,5 +107,20 @@ describe('questionsOf', () => {
     expect(
       questionText('How easy is it to obtain documents of {unit}? Is {unit} open?', 'the unit'),
     ).to.equal('How easy is it to obtain documents of [the unit]? Is [the unit] open?');
+  });
+});
+
+describe('wordingOf', () => {
+  it('wordingOf prefers the release’s own wording, else quotes the verified definition, else gives the item code only', () => {
+    const own = { item: 'TR1', question: { vi: 'Câu', en: 'Q' }, categories: null };
+    expect(wordingOf(new Map([['tr1', own]]), ddciDemo2025, 'tr1', { item: 'TR1' })).to.equal(own);
+    const fromDefinition = wordingOf(new Map(), ddciDemo2025, 'tr1', { item: 'TR1', categories: [4, 5] });
+    expect(fromDefinition.question?.en).to.match(/^How easy is it to obtain documents/);
+    expect(fromDefinition.categories?.map((c) => c.en)).to.deep.equal(['Easy', 'Very easy']);
+    expect(wordingOf(new Map(), null, 'tr1', { item: 'TR1' })).to.deep.equal({
+      item: 'TR1',
+      question: null,
+      categories: null,
+    });
   });
 });

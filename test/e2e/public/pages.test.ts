@@ -179,8 +179,11 @@ describe('unit profile, compare and trends (browser)', function () {
     expect(await rows.count()).to.equal(b0.units.length);
     const u0 = b0.units[0]!;
     expect((await rows.first().locator('td').first().textContent())?.trim()).to.equal(String(u0.n));
+    // The question as the definition the release names (its hash checked) words it, with the answers counted.
+    await page.locator('table.tree tr[data-node="tr1"] .question .item').waitFor();
     const question = await page.locator('table.tree tr[data-node="tr1"] .question').textContent();
-    expect(question).to.match(/TR1/);
+    expect(question).to.match(/TR1\s+“How easy is it to obtain documents of \[the unit\]/);
+    expect(question).to.match(/Counts the answers: Easy, Very easy\./);
     await page.screenshot({ path: `${SCREENSHOTS}/methodology-ddci-rates-1280.png`, fullPage: true });
     expect(await seriousViolations(page), 'axe with a respondents table open').to.deep.equal([]);
   });

@@ -13,7 +13,13 @@ import type {
 } from '#scoring/methodology/types.js';
 import { families, latestYear } from '#client/src/public/families.js';
 import { isNotFound, loadErrorText } from '#client/src/public/load-error.js';
-import { questionsOf, questionText, type Wording } from '#client/src/public/question-wording.js';
+import {
+  questionsOf,
+  questionText,
+  releaseDefinition,
+  wordingOf,
+  type Wording,
+} from '#client/src/public/question-wording.js';
 import { responseRates } from '#client/src/public/response-rates.js';
 import type { ViewState } from '#client/src/public/url-state.js';
 import { pageStyles } from './page-styles.js';
@@ -44,6 +50,12 @@ export class MethodologyPage extends LitElement {
     args: () => [this.state.family, this.state.year] as const,
   });
 
+  /** The survey definition behind the release, for question wording the release does not carry. */
+  private readonly _definition = new Task(this, {
+    task: ([d], { signal }) => (d ? releaseDefinition(d, this.state.lang, signal) : Promise.resolve(null)),
+    args: () => [this._release.value] as const,
+  });
+
   private _normaliser(n: IndicatorNode): string {
     const lang = this.state.lang;
     const b = n.benchmark;
@@ -59,9 +71,9 @@ export class MethodologyPage extends LitElement {
   private _question(n: IndicatorNode, words: Map<string, Wording>) {
     if (n.source.kind !== 'survey') return nothing;
     const lang = this.state.lang;
-    const w = words.get(n.code);
-    const item = w?.item ?? n.source.item;
-    if (!w?.question)
+    const w = wordingOf(words, this._definition.value ?? null, n.code, n.source);
+    const item = w.item;
+    if (!w.question)
       return html`<div class="question">
         ${msg(str`Survey item ${item} (its wording is not in this release).`, { id: 'public.method.no-wording' })}
       </div>`;
