@@ -13,6 +13,8 @@ export interface LoadRun {
   /** CPU time of this process (server, embedded database, load generator) per completed request. */
   cpuMsPerRequest: number;
   seconds: number;
+  /** Highest resident memory of this process (server and embedded database) while the load ran, MB. */
+  rssPeakMb: number;
   p50: number;
   p99: number;
   max: number;
@@ -41,6 +43,8 @@ export async function loadSubmissions(opts: {
   const acked = new Set<number>();
   const failures = new Map<number, string>();
   const cpu = process.cpuUsage();
+  let rssPeak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 200);
   const result = await autocannon({
     url: opts.base,
     connections: opts.connections,
@@ -71,6 +75,7 @@ export async function loadSubmissions(opts: {
     ],
   });
   const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
   let retried = 0;
   for (let i = 0; i < sent.length; i++) {
     if (acked.has(i) || sent[i] === undefined) continue;
@@ -93,6 +98,7 @@ export async function loadSubmissions(opts: {
     reqPerSec: result.requests.average,
     cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, result.requests.total),
     seconds: result.duration,
+    rssPeakMb: rssPeak / 1024 / 1024,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,

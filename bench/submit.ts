@@ -159,6 +159,9 @@ const report = (label: string, r: LoadRun) => {
   console.log(`  latency:      p50 ${r.p50} ms, p99 ${r.p99} ms (max ${r.max} ms)`);
   // Throughput follows the machine's load; CPU per request much less so (PGlite runs in-process).
   console.log(`  cpu:          ${r.cpuMsPerRequest.toFixed(2)} ms of this process per request`);
+  console.log(
+    `  memory:       resident ${r.rssPeakMb.toFixed(0)} MB at most during the load, ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB after (target ≤ 500 MB)`,
+  );
   if (r.exhausted) console.log('  WARNING: ran out of pre-issued codes; raise perSecond in bench/submit.ts');
 };
 const load = (path: string, list: string[], suffix: string) =>
