@@ -3,7 +3,7 @@ import { BENCHMARKED_METHODS, type IndicatorNode, type Normaliser } from './type
 type Finding = [path: string, rule: string, message: string];
 
 /** Parameters each normaliser accepts; anything else set on it is an error, not silently ignored. */
-const PARAMS: Record<Normaliser['method'], (keyof Normaliser)[]> = {
+export const NORMALISER_PARAMS: Record<Normaliser['method'], (keyof Normaliser)[]> = {
   pci: [],
   minmax: ['lower', 'upper'],
   zscore: ['mean', 'sd'],
@@ -21,7 +21,7 @@ export function normaliserIssues(node: IndicatorNode): Finding[] {
   const out: Finding[] = [];
   const n = node.normaliser;
   for (const key of Object.keys(n) as (keyof Normaliser)[]) {
-    if (key !== 'method' && !PARAMS[n.method].includes(key)) {
+    if (key !== 'method' && !NORMALISER_PARAMS[n.method].includes(key)) {
       out.push([
         `/normaliser/${key}`,
         'normaliser-param',

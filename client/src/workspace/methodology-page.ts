@@ -11,6 +11,9 @@ import { problems } from './problems.js';
 import { wsStyles } from './styles.js';
 import './publish-panel.js';
 import './sensitivity/panel.js';
+import './methodology-form/normaliser-fields.js';
+import './methodology-form/tier-fields.js';
+import { WsError } from './api.js';
 
 /** The methodology editor: weights and thresholds as a form, the raw JSON checked at the node, and a live preview ranking. */
 export class WsMethodology extends LitElement {
@@ -26,7 +29,10 @@ export class WsMethodology extends LitElement {
     _sensitivity: { state: true },
     _list: { state: true },
     _jsonError: { state: true },
+    _draft: { state: true },
   };
+  /** What the form and the JSON show, checked or not; `_m` is the last one the server accepted. */
+  declare _draft: Methodology | undefined;
   declare _jsonError: unknown;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   declare family: string;
@@ -73,7 +79,16 @@ export class WsMethodology extends LitElement {
 
   private _set(m: Methodology): void {
     this._m = m;
+    this._draft = m;
     this._text = JSON.stringify(m, null, 2);
+  }
+
+  /** A form edit: shown at once, previewed once the server accepts it (its problems show at the field). */
+  private _edit(m: Methodology): void {
+    this._draft = m;
+    this._text = JSON.stringify(m, null, 2);
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => void this._checkText(), 250);
   }
 
   /**
@@ -93,6 +108,7 @@ export class WsMethodology extends LitElement {
     } catch {
       return;
     }
+    this._draft = parsed;
     try {
       this._data = await admin<PreviewData<IndicatorTable>>('POST', `${this._base}/preview-data`, {
         body: { methodology: parsed },
@@ -105,7 +121,7 @@ export class WsMethodology extends LitElement {
   }
 
   private _weight(code: string, value: number): void {
-    const m = structuredClone(this._m!);
+    const m = structuredClone(this._draft ?? this._m!);
     m.tree.children.find((c) => c.code === code)!.weight = value;
     this._set(m);
   }
@@ -180,6 +196,20 @@ export class WsMethodology extends LitElement {
       </div>`;
   }
 
+  private _rules() {
+    const draft = this._draft ?? this._m!;
+    const details = this._jsonError instanceof WsError ? this._jsonError.details : [];
+    const edit = (e: CustomEvent<Methodology>) => this._edit(e.detail);
+    return html`<section class="card">
+        <h2>${msg('Normalisers and benchmarks', { id: 'ws.rules.normTitle' })}</h2>
+        <ws-normaliser-fields .methodology=${draft} .details=${details} @edit=${edit}></ws-normaliser-fields>
+      </section>
+      <section class="card">
+        <h2>${msg('Tiers', { id: 'ws.rules.tiers' })}</h2>
+        <ws-tier-fields .methodology=${draft} .details=${details} @edit=${edit}></ws-tier-fields>
+      </section>`;
+  }
+
   override render() {
     const m = this._m;
     if (!m)
@@ -200,7 +230,7 @@ export class WsMethodology extends LitElement {
         <h2>${msg('Weights of the sub-indices', { id: 'ws.method.weights' })}</h2>
         ${this._form(m)}
       </section>
-      <section class="card">
+      <section class="card" id="preview">
         <h2>${msg('Preview ranking (computed in your browser)', { id: 'ws.method.preview' })}</h2>
         <label style="flex-direction: row; align-items: center; gap: 0.4rem"
           ><input
@@ -214,6 +244,7 @@ export class WsMethodology extends LitElement {
         ${preview ? Object.entries(preview).map(([b, rows]) => this._table(b, rows)) : html`<p class="muted">${msg('Loading…', { id: 'ws.loading' })}</p>`}
       </section>
       <ws-sensitivity .methodology=${m} .data=${this._data}></ws-sensitivity>
+      ${this._rules()}
       <section class="card">
         <h2>${msg('Raw JSON', { id: 'ws.method.raw' })}</h2>
         <label

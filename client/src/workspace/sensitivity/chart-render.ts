@@ -2,7 +2,7 @@ import { svg, type SVGTemplateResult } from 'lit';
 import type { IntervalChartState } from './chart-state.js';
 
 /** Draws an IntervalChartState as SVG; only drawing, no state of its own. */
-export function renderIntervals(s: IntervalChartState, axisLabel: string): SVGTemplateResult {
+export function renderIntervals(s: IntervalChartState): SVGTemplateResult {
   const bottom = s.height - s.margin.bottom;
   const thick = Math.max(2, Math.min(6, s.rowHeight - 6));
   return svg`
@@ -11,7 +11,6 @@ export function renderIntervals(s: IntervalChartState, axisLabel: string): SVGTe
         (t) => svg`<line x1=${t.x} x2=${t.x} y1=${s.margin.top} y2=${bottom}></line>
           <text x=${t.x} y=${bottom + 14} text-anchor="middle">${t.rank}</text>`,
       )}
-      <text class="axis" x=${s.width - s.margin.right} y=${s.height - 1} text-anchor="end">${axisLabel}</text>
     </g>
     ${s.marks.map(
       (m) => svg`<g class="unit" data-unit=${m.code}>

@@ -48,7 +48,7 @@ export function intervalChartState(
   const rowHeight = ranked.length > 60 ? 6 : 16;
   const labelled = rowHeight >= 12;
   const left = labelled ? (width < 500 ? 110 : 190) : 12;
-  const margin = { top: 6, right: 14, bottom: 24, left };
+  const margin = { top: 6, right: 14, bottom: 22, left };
   const inner = Math.max(10, width - margin.left - margin.right);
   const xOf = (rank: number) => margin.left + (units === 1 ? inner / 2 : ((rank - 1) / (units - 1)) * inner);
   const marks: IntervalMark[] = ranked.map((r, i) => ({

@@ -19,8 +19,10 @@ export class WsRankIntervals extends LitElement {
     .grid line {
       stroke: #dde3ea;
     }
-    .axis {
-      fill: #5b6675;
+    p.axis {
+      color: #5b6675;
+      font-size: 0.8rem;
+      margin: 0.2rem 0 0.5rem;
     }
     line.interval {
       stroke: #6d9ed8;
@@ -60,14 +62,15 @@ export class WsRankIntervals extends LitElement {
     const s = intervalChartState(this.rows, this._width, (r) => r.name?.[lang] ?? r.code);
     const label = msg('Rank (1 = best); dot: as set, bar: 5–95 % of the runs', { id: 'ws.sens.axis' });
     return html`<svg
-      role="img"
-      aria-label=${label}
-      viewBox="0 0 ${s.width} ${s.height}"
-      width=${s.width}
-      height=${s.height}
-    >
-      ${renderIntervals(s, label)}
-    </svg>`;
+        role="img"
+        aria-label=${label}
+        viewBox="0 0 ${s.width} ${s.height}"
+        width=${s.width}
+        height=${s.height}
+      >
+        ${renderIntervals(s)}
+      </svg>
+      <p class="axis">${label}</p>`;
   }
 }
 customElements.define('ws-rank-intervals', WsRankIntervals);

@@ -11,7 +11,7 @@ import { robustRows, type RobustRow } from './rows.js';
 import { CancelledRun, startMonteCarlo, type MonteCarloRun } from './run.js';
 import './chart.js';
 
-const RUNS = [200, 1000, 5000];
+const RUNS = [200, 1000, 5000, 20000];
 
 /**
  * The sensitivity view's Monte Carlo: the weights are drawn around the edited ones (× U(1 − p, 1 + p))
