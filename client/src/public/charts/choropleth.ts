@@ -160,6 +160,14 @@ export class Choropleth extends LitElement {
       margin: 0;
       padding-left: 1.6rem;
     }
+    @media (max-width: 720px) {
+      /* One column that scrolls, so the list does not push the table a screen further down. */
+      ol {
+        columns: auto;
+        max-height: 22rem;
+        overflow-y: auto;
+      }
+    }
     button {
       all: unset;
       cursor: pointer;
