@@ -268,6 +268,8 @@ export class MethodologyPage extends LitElement {
         text-align: left;
         white-space: normal;
         max-width: 28rem;
+        /* On a phone the other columns scroll in the box; the name and question keep a readable width. */
+        min-width: 13rem;
       }
       .desc,
       .question {
