@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import type { IndicatorTable } from '#scoring/indicators/index.js';
 import type { Db } from '#server/db/client.js';
 import { editions, families, releases } from '#server/db/schema/index.js';
 import { publishEdition } from '#server/releases/publish-edition.js';
@@ -47,8 +48,10 @@ export async function publishDemoReleases(
     return false;
   }
   const methodology = shippedMethodology('ddci-demo');
+  const tables = new Map<number, IndicatorTable>();
   for (const year of DEMO_YEARS) {
     const published = await publishEdition(db, key, {
+      tables,
       family: DEMO_FAMILY,
       year,
       methodology,

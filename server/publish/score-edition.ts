@@ -11,6 +11,11 @@ import { loadObservations, type SurveyMicrodata } from './observations.js';
 export interface ScoreOptions {
   /** Drop responses carrying a quality flag (speeders, straight-lining, near-duplicates). Default false. */
   excludeFlagged?: boolean;
+  /**
+   * Indicator tables by edition, filled and reused across calls with the same methodology and
+   * options (publishing editions in order reads each earlier one once, not once per later edition).
+   */
+  tables?: Map<number, IndicatorTable>;
 }
 
 export interface EditionInputs {
@@ -85,12 +90,20 @@ export async function loadEditionInputs(
   if (id === undefined) throw new Error(`no survey edition of ${family} for ${year}`);
   const hard = await editionHardData(db, family, year);
   const { microdata, table } = await indicatorTable(db, id, year, methodology, options, hard);
+  options.tables?.set(year, table);
   const history: IndicatorTable[] = [];
   for (const y of pooledEditions(methodology.tree).filter((e) => e < year)) {
+    const known = options.tables?.get(y);
+    if (known) {
+      history.push(known);
+      continue;
+    }
     const past = await surveyEditionId(db, family, y);
     const pastHard = await editionHardData(db, family, y);
-    if (past !== undefined)
-      history.push((await indicatorTable(db, past, y, methodology, options, pastHard)).table);
+    if (past === undefined) continue;
+    const pastTable = (await indicatorTable(db, past, y, methodology, options, pastHard)).table;
+    options.tables?.set(y, pastTable);
+    history.push(pastTable);
   }
   return { microdata, table, history, ...(hard ? { hard } : {}) };
 }
