@@ -16,7 +16,8 @@ import { serverMessage } from '#server/http/messages.js';
 // An upload is the request body and carries no name of its own.
 const UPLOAD = 'upload';
 
-const rowError = (line: number, column: string, code: string, message: Localized): RowError => ({
+/** One problem of an uploaded sheet (also the delivery-data import's, server/delivery/). */
+export const rowError = (line: number, column: string, code: string, message: Localized): RowError => ({
   path: `/rows/${line}/${column}`,
   file: UPLOAD,
   line,
@@ -161,15 +162,16 @@ export async function importResponses(
   defaultChannel: Channel,
 ): Promise<ImportResult> {
   const errors = headerErrors(edition, sheet);
-  if (errors.length > 0) throw failed(errors);
+  if (errors.length > 0) throw importFailed(errors);
   const prepared = await checkRows(hasher, edition, sheet, defaultChannel, errors);
   errors.push(...(await codeErrors(db, edition, prepared)));
-  if (errors.length > 0) throw failed(errors);
+  if (errors.length > 0) throw importFailed(errors);
   const byChannel = await storeAll(db, hasher, edition, prepared);
   return { imported: prepared.length, byChannel };
 }
 
-function failed(errors: RowError[]): HttpError {
+/** 422 for a sheet with problems, sorted by line, the first quoted in the summary; nothing was stored. */
+export function importFailed(errors: RowError[]): HttpError {
   errors.sort((a, b) => a.line - b.line);
   const first = errors[0]!;
   return new HttpError(
@@ -182,5 +184,6 @@ function failed(errors: RowError[]): HttpError {
       first: first.message,
     }),
     errors.slice(0, 1000),
+    errors.length > 1000 ? errors.length : undefined,
   );
 }

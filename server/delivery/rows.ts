@@ -1,14 +1,13 @@
 import { isPeriod, periodOf } from '#api/periods.js';
 import type { RowError } from '#api/collection-admin.js';
-import type { Localized } from '#api/text.js';
 import type { Sheet } from '#server/collection/import-read.js';
+import { rowError } from '#server/collection/import-run.js';
 import { serverMessage } from '#server/http/messages.js';
 
 // The delivery-data file (README.md): one row per centre and month.
 export const DELIVERY_COLUMNS = ['centre', 'month', 'received', 'on_time', 'online', 'e_result'] as const;
 const OPTIONAL = ['block'] as const;
 const SHARES = ['on_time', 'online', 'e_result'] as const;
-const UPLOAD = 'upload';
 
 /** One centre's figures for one month, as stored (`period` = YYYYMM; shares 0–1; null = not reported). */
 export interface DeliveryRecord {
@@ -28,15 +27,6 @@ export interface CentreRef {
   validFrom: string | null;
   validTo: string | null;
 }
-
-export const rowError = (line: number, column: string, code: string, message: Localized): RowError => ({
-  path: `/rows/${line}/${column}`,
-  file: UPLOAD,
-  line,
-  column,
-  code,
-  message,
-});
 
 /** Unknown and missing columns of the header row. */
 export function headerErrors(sheet: Sheet): RowError[] {

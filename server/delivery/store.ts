@@ -5,12 +5,10 @@ import type { HardData } from '#scoring/indicators/index.js';
 import { recordAudit } from '#server/audit/log.js';
 import type { Actor } from '#server/auth/actor.js';
 import type { Sheet } from '#server/collection/import-read.js';
+import { importFailed } from '#server/collection/import-run.js';
 import type { Db } from '#server/db/client.js';
 import { blocks, serviceDelivery, units } from '#server/db/schema/index.js';
-import { HttpError } from '#server/http/errors.js';
-import { serverMessage } from '#server/http/messages.js';
 import { requireFamily } from '#server/setup/lookup.js';
-import type { RowError } from '#api/collection-admin.js';
 import { checkDeliverySheet, type CentreRef, type DeliveryRecord } from './rows.js';
 
 /** The hard-indicator series a methodology can name (`{"kind": "hard", "series": "on_time"}`). */
@@ -28,22 +26,6 @@ async function centresOf(db: Db, familyId: number): Promise<CentreRef[]> {
     .from(units)
     .innerJoin(blocks, eq(blocks.id, units.blockId))
     .where(eq(blocks.familyId, familyId));
-}
-
-function failed(errors: RowError[]): HttpError {
-  const first = errors[0]!;
-  return new HttpError(
-    422,
-    'import_failed',
-    serverMessage('import_failed', {
-      count: errors.length,
-      line: first.line,
-      column: first.column,
-      first: first.message,
-    }),
-    errors.slice(0, 1000),
-    errors.length > 1000 ? errors.length : undefined,
-  );
 }
 
 /** Stores the records (a centre and month already stored is replaced), in the caller's transaction. */
@@ -79,7 +61,7 @@ export async function importDelivery(
 ): Promise<DeliveryImportResult> {
   const family = await requireFamily(db, familyCode);
   const { records, errors } = checkDeliverySheet(sheet, await centresOf(db, family.id), today);
-  if (errors.length > 0) throw failed(errors);
+  if (errors.length > 0) throw importFailed(errors);
   const months = [...new Set(records.map((r) => r.period))].sort((a, b) => a - b).map(periodKey);
   await db.transaction(async (tx) => {
     await storeDelivery(tx as unknown as Db, records);
