@@ -8,6 +8,8 @@ import { openDatabaseWaiting } from './db/open-waiting.js';
 import { checkCodeSecret } from './db/code-secret-check.js';
 import { safeError } from './http/error-handler.js';
 import { seedDatabase, type Progress } from './seed/index.js';
+import { currentSnapshot } from './seed/snapshot.js';
+import { isEmptyDataFolder } from './db/embedded.js';
 import { ensureOpenDemoSurvey } from './seed/demo-open.js';
 import { startReleases } from './releases/start.js';
 import { codeHasher, resolveCodeSecret } from './collection/code-hash.js';
@@ -20,6 +22,18 @@ export interface Running {
   url: string;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
+}
+
+/** On a first start of the embedded database with seeding, the current build-time snapshot, if any. */
+function firstStartSnapshot(config: Config, progress: Progress): string | undefined {
+  if (!config.seed || !isEmptyDataFolder(config.dbDir)) return undefined;
+  const snapshot = currentSnapshot();
+  progress(
+    snapshot
+      ? 'Restoring the PCI history and the demo province from the build snapshot (npm run build:snapshot)…'
+      : 'No current build snapshot (npm run build:snapshot): seeding through the live path, which takes minutes…',
+  );
+  return snapshot;
 }
 
 /** Opens and migrates the database, seeds it if empty, and serves the app. */
@@ -45,7 +59,11 @@ export async function startServer(
               'database connection lost; the pool reconnects on the next query',
             ),
         }
-      : { dataDir: config.dbDir, purpose: 'the server (npm start)' },
+      : {
+          dataDir: config.dbDir,
+          purpose: 'the server (npm start)',
+          restore: firstStartSnapshot(config, progress),
+        },
     progress,
   );
   await database.migrate();

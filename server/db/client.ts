@@ -31,11 +31,11 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 /**
  * A PostgreSQL server (`onError` hears about connections the server dropped while idle), an embedded
  * data folder (locked for this process; `purpose` names it in the message another opener gets), or
- * an in-memory PGlite for tests.
+ * an in-memory PGlite for tests. `restore`: a data folder to copy into an empty one first.
  */
 export type DatabaseTarget =
   | { url: string; onError?: (err: Error) => void; pool?: PoolSettings }
-  | { dataDir: string; purpose?: string }
+  | { dataDir: string; purpose?: string; restore?: string | undefined }
   | { memory: true };
 
 /** The PostgreSQL pool: connections, and how long a query waits for one before a 503 database_busy. */
@@ -48,7 +48,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url, target.onError, target.pool);
   const embedded =
     'dataDir' in target
-      ? await openEmbedded(target.dataDir, target.purpose ?? path.basename(process.argv[1] ?? 'node'))
+      ? await openEmbedded(
+          target.dataDir,
+          target.purpose ?? path.basename(process.argv[1] ?? 'node'),
+          target.restore,
+        )
       : undefined;
   const client = embedded?.client ?? new PGlite();
   await client.waitReady;

@@ -3,7 +3,7 @@ import type { Db } from '#server/db/client.js';
 import { families, scores, editions } from '#server/db/schema/index.js';
 import { importShippedPci } from '#server/import/run.js';
 import { seedServiceDemo } from '#server/monthly/demo.js';
-import { seedDemo } from './demo.js';
+import { seedDemo, type DemoOptions } from './demo.js';
 
 export type Progress = (message: string) => void;
 
@@ -21,7 +21,11 @@ async function hasPciScores(db: Db): Promise<boolean> {
  * Fills an empty database with the shipped data; a database that already has it is left alone.
  * Publishing it as releases is server/releases/seed.ts (it needs the signing key).
  */
-export async function seedDatabase(db: Db, progress: Progress = () => {}): Promise<void> {
+export async function seedDatabase(
+  db: Db,
+  progress: Progress = () => {},
+  demo: DemoOptions = {},
+): Promise<void> {
   if (!(await hasPciScores(db))) {
     progress('Loading PCI 2006–2016 (VCCI) into the database…');
     await importShippedPci(db, (r) =>
@@ -30,7 +34,7 @@ export async function seedDatabase(db: Db, progress: Progress = () => {}): Promi
       ),
     );
   }
-  await seedDemo(db, progress);
+  await seedDemo(db, progress, demo);
   progress('Seeding the demo service centres (fictional): 12 months of visits and delivery figures…');
   await seedServiceDemo(db, progress);
 }
