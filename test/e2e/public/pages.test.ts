@@ -11,6 +11,12 @@ const PAGES: Array<{ name: string; path: string; ready: string }> = [
   { name: 'ranking-ddci-2025-departments', path: '/rankings/ddci-demo/2025', ready: 'ci-strip-chart g.unit' },
   { name: 'profile-hanoi', path: '/units/pci/hanoi?lang=en', ready: 'ci-trend-chart circle' },
   { name: 'profile-angiang', path: '/units/pci/angiang', ready: 'ci-trend-chart circle' },
+  { name: 'profile-ddci-so-xd', path: '/units/ddci-demo/SO_XD?lang=en', ready: 'ci-explanation details' },
+  {
+    name: 'ranking-pci-2016-map-score',
+    path: '/rankings/pci/2016?tab=map&colour=score',
+    ready: 'ci-choropleth figure.scale',
+  },
   {
     name: 'compare-pci',
     path: '/compare/pci?year=2016&units=hanoi~danang&lang=en',

@@ -161,7 +161,15 @@ export class ComparePage extends LitElement {
         ${r.block.name[this.state.lang]}
       </h1>
       ${this._pickers(r, codes)} ${this._table(r, rows)}
-      ${this._profiles.render({ complete: (ps) => this._trends(ps), pending: () => html`<p aria-busy="true">${msg('Loading…', { id: 'public.loading' })}</p>` })}`;
+      ${this._profiles.render({ complete: (ps) => this._trends(ps), pending: () => this._pendingTrends() })}`;
+  }
+
+  /** While other units load, the chart of the last ones stays (marked busy) instead of a bare "Loading…". */
+  private _pendingTrends() {
+    const last = this._profiles.value;
+    return last
+      ? html`<div aria-busy="true">${this._trends(last)}</div>`
+      : html`<p aria-busy="true">${msg('Loading…', { id: 'public.loading' })}</p>`;
   }
 
   override render() {
