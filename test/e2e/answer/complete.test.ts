@@ -3,45 +3,31 @@ import { count, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '#server/db/client.js';
 import { responseRatings, responses, surveyEditions, units } from '#server/db/schema/index.js';
-import { launchBrowser } from '#test/support/browser.js';
-import { backends, resetDatabase } from '#test/support/db.js';
-import { issue, publishEdition, seedFamily, testApp } from '#test/server/collection/support.js';
 import {
+  answerSite,
   axeViolations,
   fillPage,
   mixNow,
   next,
   OUT,
   phonePage,
-  startSurveyServer,
+  shippedEdition,
   type SurveyServer,
 } from './support.js';
 
 // The shipped 2025 questionnaire answered in Chromium at 375 × 812 under the production CSP.
 describe('survey answering pages: completing the shipped survey (browser)', function () {
   this.timeout(240_000);
+  let slug: string;
+  let codes: string[];
+  const site = answerSite(
+    async (db) => void ({ slug, codes } = await shippedEdition(db, { openMode: true })),
+  );
   let database: Database;
   let server: SurveyServer;
   let browser: Browser;
-  let slug: string;
-  let codes: string[];
+  before(() => void ({ database, server, browser } = site));
   const cspErrors: string[] = [];
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    database = await backends()[0]!.get();
-    await resetDatabase(database);
-    await seedFamily(database.db);
-    const { app } = testApp(database);
-    slug = await publishEdition(app, { openMode: true });
-    codes = await issue(app, slug, { count: 6 });
-    server = await startSurveyServer(database);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const watch = (page: Page): Page => {
     page.on('console', (m) => {

@@ -4,33 +4,22 @@ import type { Database } from '#server/db/client.js';
 import { codeHasher } from '#server/collection/code-hash.js';
 import { ensureOpenDemoSurvey } from '#server/seed/demo-open.js';
 import { seedDemo } from '#server/seed/demo.js';
-import { launchBrowser } from '#test/support/browser.js';
-import { backends, resetDatabase } from '#test/support/db.js';
 import { CODE_SECRET, issue, publishEdition, seedFamily, testApp } from '#test/server/collection/support.js';
-import { choose, next, phonePage, startSurveyServer, step, type SurveyServer } from './support.js';
+import { answerSite, choose, next, phonePage, step, type SurveyServer } from './support.js';
 
 // Finding the survey and getting in: the open-surveys list with demo codes, the link form, a
 // closed survey.
 describe('survey answering pages: finding the survey and the entry (browser)', function () {
   this.timeout(240_000);
+  let demoSlug: string;
+  const site = answerSite(async (db) => {
+    await seedDemo(db.db, () => {}, { firms: 20 });
+    demoSlug = (await ensureOpenDemoSurvey(db.db, codeHasher(CODE_SECRET)))!;
+  });
   let database: Database;
   let server: SurveyServer;
   let browser: Browser;
-  let demoSlug: string;
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    database = await backends()[0]!.get();
-    await resetDatabase(database);
-    await seedDemo(database.db, () => {}, { firms: 20 });
-    demoSlug = (await ensureOpenDemoSurvey(database.db, codeHasher(CODE_SECRET)))!;
-    server = await startSurveyServer(database);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(() => void ({ database, server, browser } = site));
 
   it('lists the open demo survey with demo codes; a demo code link opens the survey without the code in any URL', async () => {
     const { context, page } = await phonePage(browser);

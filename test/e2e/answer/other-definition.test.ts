@@ -5,19 +5,8 @@ import type { Browser } from 'playwright-core';
 import type { Database } from '#server/db/client.js';
 import { responseRatings, responses, surveyEditions } from '#server/db/schema/index.js';
 import type { SurveyDefinition } from '#surveys/types.js';
-import { launchBrowser } from '#test/support/browser.js';
-import { backends, resetDatabase } from '#test/support/db.js';
 import { ANALYST_TOKEN, DEPARTMENTS, seedFamily, testApp } from '#test/server/collection/support.js';
-import {
-  checked,
-  choose,
-  next,
-  phonePage,
-  startSurveyServer,
-  step,
-  mixNow,
-  type SurveyServer,
-} from './support.js';
+import { answerSite, checked, choose, next, phonePage, step, mixNow, type SurveyServer } from './support.js';
 
 const t = (vi: string, en: string) => ({ vi, en });
 
@@ -130,14 +119,7 @@ const digital: SurveyDefinition = {
 
 describe('survey answering pages: another definition (browser)', function () {
   this.timeout(180_000);
-  let database: Database;
-  let server: SurveyServer;
-  let browser: Browser;
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    database = await backends()[0]!.get();
-    await resetDatabase(database);
+  const site = answerSite(async (database) => {
     await seedFamily(database.db);
     const { app } = testApp(database);
     const res = await request(app)
@@ -154,13 +136,11 @@ describe('survey answering pages: another definition (browser)', function () {
         units: { departments: DEPARTMENTS },
       });
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    server = await startSurveyServer(database);
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  let database: Database;
+  let server: SurveyServer;
+  let browser: Browser;
+  before(() => void ({ database, server, browser } = site));
 
   it('renders a date, an exclusive option, an inline scale, a decimal percentage, a conditional section and per-unit choices, in open mode', async () => {
     const { context, page } = await phonePage(browser);

@@ -3,10 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import type { Database } from '#server/db/client.js';
 import { responses, surveyEditions } from '#server/db/schema/index.js';
-import { launchBrowser } from '#test/support/browser.js';
-import { backends, resetDatabase } from '#test/support/db.js';
-import { DEPARTMENTS, issue, publishEdition, seedFamily, testApp } from '#test/server/collection/support.js';
+import { DEPARTMENTS } from '#test/server/collection/support.js';
 import {
+  answerSite,
   checked,
   choose,
   enterCode,
@@ -14,7 +13,7 @@ import {
   mixNow,
   next,
   phonePage,
-  startSurveyServer,
+  shippedEdition,
   step,
   type SurveyServer,
 } from './support.js';
@@ -23,27 +22,13 @@ const UNIT = `/units/departments/${DEPARTMENTS[0]}`;
 
 describe('survey answering pages: skip logic, resume, offline, language, keyboard (browser)', function () {
   this.timeout(240_000);
+  let slug: string;
+  let codes: string[];
+  const site = answerSite(async (db) => void ({ slug, codes } = await shippedEdition(db)));
   let database: Database;
   let server: SurveyServer;
   let browser: Browser;
-  let slug: string;
-  let codes: string[];
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    database = await backends()[0]!.get();
-    await resetDatabase(database);
-    await seedFamily(database.db);
-    const { app } = testApp(database);
-    slug = await publishEdition(app);
-    codes = await issue(app, slug, { count: 6 });
-    server = await startSurveyServer(database);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(() => void ({ database, server, browser } = site));
 
   it('skip logic hides a question and clears its answer (TR5 depends on TR4 = 1)', async () => {
     const { context, page } = await phonePage(browser);

@@ -10,7 +10,16 @@ import { codeHasher } from '#server/collection/code-hash.js';
 import { mixEdition } from '#server/collection/mixer.js';
 import { createLogger } from '#server/http/logger.js';
 import { staticClient } from '#server/http/static-client.js';
-import { CODE_SECRET } from '#test/server/collection/support.js';
+import { launchBrowser } from '#test/support/browser.js';
+import { backends, resetDatabase } from '#test/support/db.js';
+import {
+  CODE_SECRET,
+  issue,
+  publishEdition,
+  seedFamily,
+  testApp,
+  type EditionOptions,
+} from '#test/server/collection/support.js';
 
 export const OUT = 'test-output/screenshots';
 export const PHONE = { width: 375, height: 812 };
@@ -37,6 +46,45 @@ export async function startSurveyServer(database: Database): Promise<SurveyServe
     base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     close: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/** A suite's site: Chromium, the embedded database emptied and seeded, and the real app on a free port. */
+export interface AnswerSite {
+  browser: Browser;
+  database: Database;
+  server: SurveyServer;
+}
+
+/**
+ * answerSite(seed) — call in a describe body: registers the suite's before and after hooks and returns the site,
+ * filled in once `before` has run (seed(database) adds the families, editions and codes the suite needs).
+ */
+export function answerSite(seed: (database: Database) => Promise<void>): AnswerSite {
+  const site = {} as AnswerSite;
+  before(async function () {
+    site.browser = await launchBrowser(this);
+    site.database = await backends()[0]!.get();
+    await resetDatabase(site.database);
+    await seed(site.database);
+    site.server = await startSurveyServer(site.database);
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/** The shipped 2025 survey published for the test family, with `count` codes. */
+export async function shippedEdition(
+  database: Database,
+  options: EditionOptions = {},
+  count = 6,
+): Promise<{ slug: string; codes: string[] }> {
+  await seedFamily(database.db);
+  const { app } = testApp(database);
+  const slug = await publishEdition(app, options);
+  return { slug, codes: await issue(app, slug, { count }) };
 }
 
 /** Stores the edition's waiting submissions now (the mixer would wait for k of them). */
