@@ -1,17 +1,14 @@
 import { msg } from '@lit/localize';
-import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
-import type { FieldError } from '#api/errors.js';
+import { html, nothing } from 'lit';
 import {
   BENCHMARK_KINDS,
   BENCHMARKED_METHODS,
   NORMALISER_METHODS,
   type BenchmarkKind,
   type IndicatorNode,
-  type Methodology,
   type NormaliserMethod,
 } from '#scoring/methodology/types.js';
 import { currentLang } from '#client/src/shared/localize.js';
-import { wsStyles } from '#client/src/workspace/styles.js';
 import {
   indicators,
   numericParams,
@@ -20,38 +17,20 @@ import {
   setNormaliser,
   setNormaliserParam,
 } from './edits.js';
-import { errorsAt, fieldErrors, fieldStyles, numberOf } from './field-errors.js';
+import { errorsAt, fieldErrors, numberOf } from './field-errors.js';
+import { MethodologyFields } from './fields-base.js';
 import { benchmarkName, methodName, paramName } from './labels.js';
 
 /**
  * Normaliser, its parameters and the benchmark (goalposts) of every indicator, with a row that sets
  * them for all at once. Each change is sent up as an `edit` event; the server's problems show at the row.
  */
-export class WsNormaliserFields extends LitElement {
-  static override styles = [
-    wsStyles,
-    css`
-      ${unsafeCSS(fieldStyles)}
-    `,
-  ];
-  static override properties = { methodology: { attribute: false }, details: { attribute: false } };
-  declare methodology: Methodology;
-  declare details: FieldError[];
-
-  constructor() {
-    super();
-    this.details = [];
-  }
-
-  private _emit(m: Methodology): void {
-    this.dispatchEvent(new CustomEvent('edit', { detail: m, bubbles: true, composed: true }));
-  }
-
+export class WsNormaliserFields extends MethodologyFields {
   private _method(code: string, label: string, current: NormaliserMethod | '') {
     return html`<select
       aria-label=${label}
       @change=${(e: Event) =>
-        this._emit(
+        this.emit(
           setNormaliser(this.methodology, code, (e.target as HTMLSelectElement).value as NormaliserMethod),
         )}
     >
@@ -64,7 +43,7 @@ export class WsNormaliserFields extends LitElement {
     if (!BENCHMARKED_METHODS.includes(n.normaliser.method)) return html`<span class="muted">—</span>`;
     const b = n.benchmark;
     const kind = b?.kind ?? '';
-    const set = (k: BenchmarkKind | '', d = {}) => this._emit(setBenchmark(this.methodology, n.code, k, d));
+    const set = (k: BenchmarkKind | '', d = {}) => this.emit(setBenchmark(this.methodology, n.code, k, d));
     return html`<div class="params">
       <select
         aria-label=${label}
@@ -112,7 +91,7 @@ export class WsNormaliserFields extends LitElement {
             aria-label=${`${label}: ${paramName(p)}`}
             placeholder=${paramName(p)}
             .value=${n.normaliser[p] === undefined ? '' : String(n.normaliser[p])}
-            @change=${(e: Event) => this._emit(setNormaliserParam(this.methodology, n.code, p, numberOf(e)))}
+            @change=${(e: Event) => this.emit(setNormaliserParam(this.methodology, n.code, p, numberOf(e)))}
           />`,
       )}
     </div>`;

@@ -1,36 +1,16 @@
 import { msg, str } from '@lit/localize';
-import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
-import type { FieldError } from '#api/errors.js';
-import { TIER_METHODS, type Methodology, type TierMethod } from '#scoring/methodology/types.js';
-import { wsStyles } from '#client/src/workspace/styles.js';
+import { html, nothing } from 'lit';
+import { TIER_METHODS, type TierMethod } from '#scoring/methodology/types.js';
 import { addTier, removeTier, setTierCutoff, setTierLabel, setTierMethod, TIER_FIELD } from './edits.js';
-import { fieldErrors, fieldStyles, numberOf } from './field-errors.js';
+import { fieldErrors, numberOf } from './field-errors.js';
+import { MethodologyFields } from './fields-base.js';
 import { tierCutoffName, tierMethodName } from './labels.js';
 
 /**
  * The tier rule: its method, and per tier (best first) the code, the labels in both languages and the
  * cut-off below it. Changes go up as `edit` events; the server's problems show at the tier.
  */
-export class WsTierFields extends LitElement {
-  static override styles = [
-    wsStyles,
-    css`
-      ${unsafeCSS(fieldStyles)}
-    `,
-  ];
-  static override properties = { methodology: { attribute: false }, details: { attribute: false } };
-  declare methodology: Methodology;
-  declare details: FieldError[];
-
-  constructor() {
-    super();
-    this.details = [];
-  }
-
-  private _emit(m: Methodology): void {
-    this.dispatchEvent(new CustomEvent('edit', { detail: m, bubbles: true, composed: true }));
-  }
-
+export class WsTierFields extends MethodologyFields {
   private _row(i: number, last: boolean) {
     const t = this.methodology.tiers!;
     const label = t.labels[i]!;
@@ -40,7 +20,7 @@ export class WsTierFields extends LitElement {
       html`<input
         aria-label=${`${tier}: ${name}`}
         .value=${label[field] ?? ''}
-        @change=${(e: Event) => this._emit(setTierLabel(this.methodology, i, field, (e.target as HTMLInputElement).value))}
+        @change=${(e: Event) => this.emit(setTierLabel(this.methodology, i, field, (e.target as HTMLInputElement).value))}
       />`;
     return html`<tr>
       <td>${i + 1}</td>
@@ -56,7 +36,7 @@ export class WsTierFields extends LitElement {
                 step="any"
                 aria-label=${`${tier}: ${tierCutoffName(t.method)}`}
                 .value=${list[i] === undefined ? '' : String(list[i])}
-                @change=${(e: Event) => this._emit(setTierCutoff(this.methodology, i, numberOf(e) ?? NaN))}
+                @change=${(e: Event) => this.emit(setTierCutoff(this.methodology, i, numberOf(e) ?? NaN))}
               />`
         }
         ${fieldErrors(this.details, `/tiers/${TIER_FIELD[t.method]}/${i}`)}
@@ -67,7 +47,7 @@ export class WsTierFields extends LitElement {
           type="button"
           class="secondary"
           ?disabled=${t.labels.length <= 2}
-          @click=${() => this._emit(removeTier(this.methodology, i))}
+          @click=${() => this.emit(removeTier(this.methodology, i))}
         >
           ${msg('Remove', { id: 'ws.rules.remove' })}
         </button>
@@ -81,7 +61,7 @@ export class WsTierFields extends LitElement {
         >${msg('Tier rule', { id: 'ws.rules.tierRule' })}
         <select
           @change=${(e: Event) =>
-            this._emit(
+            this.emit(
               setTierMethod(this.methodology, (e.target as HTMLSelectElement).value as TierMethod | ''),
             )}
         >
@@ -116,7 +96,7 @@ export class WsTierFields extends LitElement {
                   </tbody>
                 </table>
               </div>
-              <button type="button" class="secondary" @click=${() => this._emit(addTier(this.methodology))}>
+              <button type="button" class="secondary" @click=${() => this.emit(addTier(this.methodology))}>
                 ${msg('Add a tier', { id: 'ws.rules.add' })}
               </button>`
           : nothing
