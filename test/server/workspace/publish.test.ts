@@ -54,7 +54,9 @@ describeEachDatabase('methodology versions and the publish workflow', (ctx) => {
     expect(res.status).to.equal(422);
     expect(res.body.error.details[0].path).to.equal('/methodology/tree/children/0/weight');
     // Named by its node, in both languages.
-    expect(res.body.error.details[0].message.vi).to.match(/^chỉ số thành phần transparency: trọng số phải ≥ 0/);
+    expect(res.body.error.details[0].message.vi).to.match(
+      /^chỉ số thành phần transparency: trọng số phải ≥ 0/,
+    );
     expect(res.body.error.details[0].message.en).to.match(/^subindex transparency: weight must be ≥ 0/);
   });
 
