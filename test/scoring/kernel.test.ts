@@ -61,7 +61,13 @@ describe('compileKernel (the re-weighting kernel)', () => {
     scores[at('Flights')]![9] = NaN;
     const odd = { ...prepared, blocks: [{ ...prepared.blocks[0]!, scores }] };
     const k = compileKernel(odd);
-    for (const weights of [{}, { LPI: 0 }, { Physical: 0, Conn: 2 }, { Flights: 3, LPI: 1e-300 }]) {
+    const weightSets: Record<string, number>[] = [
+      {},
+      { LPI: 0 },
+      { Physical: 0, Conn: 2 },
+      { Flights: 3, LPI: 1e-300 },
+    ];
+    for (const weights of weightSets) {
       k.run(weights);
       const want = scoreArrays(odd, { weights })[0]!;
       want.values.forEach((v, node) => {

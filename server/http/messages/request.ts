@@ -62,7 +62,7 @@ export const REQUEST_MESSAGES = {
   },
   validation_failed: {
     vi: 'Dữ liệu không hợp lệ ({total} lỗi): {path} — {first}',
-    en: 'Invalid data ({total} error(s)): {path} — {first}',
+    en: 'Invalid data ({total} {total|error|errors}): {path} — {first}',
   },
   'validation_failed.empty': { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
   json_required: {

@@ -29,7 +29,7 @@ export const TRANSPORT_MESSAGES = {
   },
   invalid_text: {
     vi: 'Dữ liệu chứa văn bản không lưu được ({total} chỗ), đầu tiên ở {path}: {first}',
-    en: 'The request holds text that cannot be stored ({total} place(s)), first at {path}: {first}',
+    en: 'The request holds text that cannot be stored ({total} {total|place|places}), first at {path}: {first}',
   },
   file_too_large: {
     vi: 'Tệp cần quá nhiều bộ nhớ để đọc (giới hạn {limit} MB); hãy chia thành các tệp nhỏ hơn',
