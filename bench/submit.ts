@@ -96,7 +96,9 @@ const issue = async () =>
   ).map((c) => c.code);
 const codes = await issue();
 const baselineCodes = await issue();
-console.log(`issued 2 × ${codes.length} codes in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+console.log(
+  `issued 2 × ${codes.length} codes in ${((Date.now() - t) / 1000).toFixed(1)} s; resident ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB, outside the heap ${(process.memoryUsage().external / 1048576).toFixed(0)} MB`,
+);
 
 const rng = randomSource('bench-submit');
 const ctx = {
@@ -187,6 +189,14 @@ console.log(
 );
 console.log(
   `mixer:        ${before} responses stored while the submission load ran; ${total} after the final batch (${final.batches.join(', ') || 'none'} left)`,
+);
+// With --expose-gc (node --expose-gc --import tsx bench/submit.ts), garbage is collected first.
+(globalThis as { gc?: () => void }).gc?.();
+const mem = process.memoryUsage();
+console.log(
+  `memory:       resident ${(mem.rss / 1048576).toFixed(0)} MB: JavaScript heap ${(mem.heapUsed / 1048576).toFixed(0)} MB used of ` +
+    `${(mem.heapTotal / 1048576).toFixed(0)}, outside the heap ${(mem.external / 1048576).toFixed(0)} MB (PGlite's WebAssembly memory, buffers); ` +
+    'the load generator runs in this process too',
 );
 const acknowledged = submit.acknowledged + plain.acknowledged;
 const ok = total === acknowledged && !submit.exhausted && !plain.exhausted;
