@@ -103,5 +103,6 @@ export function importedMethodology(
       (m.blocks ?? []).some((x) => x.code === b.code) && b.components.map((c) => c.code).join() === children,
   );
   if (!fits) return publishedMethodology(version, year, out);
-  return { id: m.id, version: m.version, hash: methodologyHash(m), document: m };
+  // The id stays the regime the importer recorded (pci-2013), which trends read for breaks.
+  return { id: version ?? m.id, version: m.version, hash: methodologyHash(m), document: m };
 }
