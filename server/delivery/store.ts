@@ -12,7 +12,7 @@ import { requireFamily } from '#server/setup/lookup.js';
 import { checkDeliverySheet, type CentreRef, type DeliveryRecord } from './rows.js';
 
 /** The hard-indicator series a methodology can name (`{"kind": "hard", "series": "on_time"}`). */
-export const DELIVERY_SERIES = ['received', 'on_time', 'online', 'e_result'] as const;
+const DELIVERY_SERIES = ['received', 'on_time', 'online', 'e_result'] as const;
 
 async function centresOf(db: Db, familyId: number): Promise<CentreRef[]> {
   return db

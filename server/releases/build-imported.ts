@@ -65,11 +65,7 @@ export async function importedBlocks(db: Db, familyId: number, family: string, y
  * An imported edition's methodology as published: the component weights of each block, with the
  * methodology version the importer recorded. Hashed like any methodology (canonical JSON).
  */
-function publishedMethodology(
-  version: string | null,
-  year: number,
-  out: ReleaseBlock[],
-): ReleaseMethodology {
+function publishedMethodology(version: string | null, year: number, out: ReleaseBlock[]): ReleaseMethodology {
   const document = {
     kind: 'published-weights',
     version: version ?? `published-${year}`,

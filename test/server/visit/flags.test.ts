@@ -31,15 +31,12 @@ describeEachDatabase('quality flags of visits, robust to floods', (ctx) => {
   let app: Express;
   let slug: string;
   const send = (t: string, client: string) =>
-    request(app)
-      .post(`/api/v1/visit/${t}/responses`)
-      .set('x-forwarded-for', client)
-      .send({
-        submissionId: nonce(),
-        edition: slug,
-        durationSeconds: 3,
-        response: allFives(),
-      });
+    request(app).post(`/api/v1/visit/${t}/responses`).set('x-forwarded-for', client).send({
+      submissionId: nonce(),
+      edition: slug,
+      durationSeconds: 3,
+      response: allFives(),
+    });
   const stored = async () => {
     await runMixer(ctx.database.db, codeHasher(CODE_SECRET), { k: 1, maxDelayMs: 0 }, { force: true });
     return (await ctx.database.db.select({ flags: responses.qualityFlags }).from(responses)).map((r) =>
