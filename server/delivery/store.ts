@@ -11,9 +11,6 @@ import { blocks, serviceDelivery, units } from '#server/db/schema/index.js';
 import { requireFamily } from '#server/setup/lookup.js';
 import { checkDeliverySheet, type CentreRef, type DeliveryRecord } from './rows.js';
 
-/** The hard-indicator series a methodology can name (`{"kind": "hard", "series": "on_time"}`). */
-const DELIVERY_SERIES = ['received', 'on_time', 'online', 'e_result'] as const;
-
 async function centresOf(db: Db, familyId: number): Promise<CentreRef[]> {
   return db
     .select({

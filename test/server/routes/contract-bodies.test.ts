@@ -52,11 +52,10 @@ describeEachDatabase('request bodies of every documented endpoint', (ctx) => {
     bearer = (await createTestUser(ctx.database.db, 'admin')).bearer;
   });
 
-  const send = (doc: (typeof withBody)[number], body: object) =>
-    request(app)
-      [doc.method](`/api/v1${concrete(doc.path, slug).replace(/^\/api\/v1/, '')}`)
-      .set('authorization', bearer)
-      .send(body);
+  const send = (doc: (typeof withBody)[number], body: object) => {
+    const agent = request(app);
+    return agent[doc.method](concrete(doc.path, slug)).set('authorization', bearer).send(body);
+  };
 
   const fieldsNamed = (details: FieldError[] | undefined) =>
     (details ?? []).map((d) => `${d.path} ${d.code}`);
