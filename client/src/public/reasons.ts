@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 export function reasonText(reason: string | null): string {
   switch (reason) {
     case 'unit-suppressed':
-      return msg('Not published: too few firms rated this unit', { id: 'public.reason.unit-suppressed' });
+      return msg('Not published: too few responses for this unit', { id: 'public.reason.unit-suppressed' });
     case 'indicator-suppressed':
       return msg('Not published: too few answers', { id: 'public.reason.indicator-suppressed' });
     case 'coverage':

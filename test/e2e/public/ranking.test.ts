@@ -298,7 +298,7 @@ describe('public ranking page on a phone (375 px)', function () {
       'Land access',
     );
     expect(await page.locator('ci-ranking-table .reason').first().textContent()).to.equal(
-      'Not published: too few firms rated this unit',
+      'Not published: too few responses for this unit',
     );
     await page.screenshot({ path: `${SCREENSHOTS}/ddci-demo-2025-localities-en-375.png`, fullPage: true });
   });

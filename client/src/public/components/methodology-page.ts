@@ -177,7 +177,7 @@ export class MethodologyPage extends LitElement {
         m?.minRespondents
           ? html`<dt>${msg('Suppression', { id: 'public.method.suppression' })}</dt>
               <dd>
-                ${msg(str`a unit rated by fewer than ${m.minRespondents} firms gets no published score`, { id: 'public.method.suppression-text' })}
+                ${msg(str`a unit rated in fewer than ${m.minRespondents} responses gets no published score`, { id: 'public.method.suppression-text' })}
               </dd>`
           : nothing
       }

@@ -64,7 +64,7 @@ export class ResponseRatesView extends LitElement {
             <thead>
               <tr>
                 <th scope="col">${msg('Unit', { id: 'public.unit' })}</th>
-                <th scope="col">${msg('Firms (n)', { id: 'public.table.n' })}</th>
+                <th scope="col">${msg('Responses (n)', { id: 'public.table.n' })}</th>
                 <th scope="col">${msg('Share of responding firms', { id: 'public.rates.share' })}</th>
                 <th scope="col">${msg('Score published', { id: 'public.rates.published' })}</th>
               </tr>
@@ -77,7 +77,7 @@ export class ResponseRatesView extends LitElement {
                     <td>${int(lang, u.n)}</td>
                     <td>${u.share === null ? '—' : formatPercent(lang, u.share)}</td>
                     <td>
-                      ${u.published ? msg('yes', { id: 'public.rates.yes' }) : msg('no: too few firms', { id: 'public.rates.no' })}
+                      ${u.published ? msg('yes', { id: 'public.rates.yes' }) : msg('no: too few responses', { id: 'public.rates.no' })}
                     </td>
                   </tr>`,
               )}
