@@ -138,6 +138,11 @@ export interface ReleaseDocument {
     responses: number;
     /** Responses left out (quality flags) before scoring. */
     excluded: number;
+    /**
+     * Survey codes issued and not revoked when the release was made: the firms invited, so
+     * responses / invited is the response rate. Absent (null) for editions also open without a code.
+     */
+    invited?: number | null;
   } | null;
   blocks: ReleaseBlock[];
   /** Reorganisations leading to this release's units (merges, splits, renames), for changes and profiles. */

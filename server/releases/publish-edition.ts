@@ -7,7 +7,15 @@ import type { Methodology } from '#scoring/methodology/types.js';
 import type { DataTable, IndexResult } from '#scoring/types.js';
 import type { IndicatorTable } from '#scoring/indicators/index.js';
 import type { Db } from '#server/db/client.js';
-import { blocks, editions, families, responses, surveyEditions, units } from '#server/db/schema/index.js';
+import {
+  blocks,
+  editions,
+  families,
+  responses,
+  surveyCodes,
+  surveyEditions,
+  units,
+} from '#server/db/schema/index.js';
 import { loadEditionInputs, type EditionInputs } from '#server/publish/score-edition.js';
 import { familyPeriod } from '#server/delivery/edition-hard.js';
 import { computedBlocks, type BlockNames } from './build-computed.js';
@@ -63,7 +71,7 @@ async function surveyInfo(
   excludeFlagged: boolean,
 ): Promise<ReleaseDocument['survey']> {
   const [se] = await db
-    .select({ id: surveyEditions.id, hash: surveyEditions.contentHash })
+    .select({ id: surveyEditions.id, hash: surveyEditions.contentHash, openMode: surveyEditions.openMode })
     .from(surveyEditions)
     .innerJoin(editions, eq(editions.id, surveyEditions.editionId))
     .innerJoin(families, eq(families.id, editions.familyId))
@@ -74,11 +82,17 @@ async function surveyInfo(
     .select({ n: count() })
     .from(responses)
     .where(and(eq(responses.surveyEditionId, se.id), eq(responses.flagged, true)));
+  // Revoked codes are deleted, so the codes left are the invitations that went out.
+  const [codes] = await db
+    .select({ n: count() })
+    .from(surveyCodes)
+    .where(eq(surveyCodes.surveyEditionId, se.id));
   return {
     edition: year,
     definitionHash: se.hash,
     responses: all?.n ?? 0,
     excluded: excludeFlagged ? (flagged?.n ?? 0) : 0,
+    invited: se.openMode || !codes?.n ? null : codes.n,
   };
 }
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { createApp } from '#server/app.js';
 import type { Ranking, UnitProfile } from '#api/releases.js';
-import { editions, families } from '#server/db/schema/index.js';
+import { editions, families, surveyCodes, surveyEditions } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { publishDemoReleases } from '#server/publish/demo.js';
 import { shippedMethodology } from '#server/publish/methodology-file.js';
@@ -126,6 +126,25 @@ describeEachDatabase('publishing survey-based scores', (ctx) => {
         expect(Math.max(...v) - Math.min(...v), at).to.be.at.least(15);
         expect(sd, at).to.be.within(4, 14);
       }
+  });
+
+  it('publishDemoReleases(db, key) records the firms invited (codes issued, not revoked) for a code-only edition, so the methodology page gives a response rate', async () => {
+    for (const year of [2023, 2024]) {
+      const doc = (await request(app()).get(`/api/v1/releases/${DEMO_FAMILY}-${year}-r1`).expect(200)).body;
+      const [row] = await db()
+        .select({ n: count() })
+        .from(surveyCodes)
+        .innerJoin(surveyEditions, eq(surveyEditions.id, surveyCodes.surveyEditionId))
+        .innerJoin(editions, eq(editions.id, surveyEditions.editionId))
+        .innerJoin(families, eq(families.id, editions.familyId))
+        .where(and(eq(families.code, DEMO_FAMILY), eq(editions.year, year)));
+      expect(row!.n).to.be.greaterThan(0);
+      expect(doc.survey.invited).to.equal(row!.n);
+      expect(doc.survey.responses).to.be.at.most(doc.survey.invited);
+    }
+    // 2025 also takes answers without a code (open mode): codes issued are no denominator there.
+    const open = (await request(app()).get(`/api/v1/releases/${DEMO_FAMILY}-2025-r1`).expect(200)).body;
+    expect(open.survey.invited).to.equal(null);
   });
 
   it('publishDemoReleases(db, key) titles each edition with its own year and compares with the year before', async () => {
