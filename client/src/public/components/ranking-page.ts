@@ -246,9 +246,13 @@ export class RankingPage extends LitElement {
                 str`Intervals: ${u.interval[0]}th–${u.interval[1]}th percentiles of ${u.resamples} bootstrap resamples of the respondents.`,
                 { id: 'public.ranking.intervals' },
               )
-            : msg('This release has no intervals (imported published scores).', {
-                id: 'public.ranking.no-intervals',
-              })
+            : r.release?.origin.kind === 'imported'
+              ? msg('This release has no intervals (imported published scores).', {
+                  id: 'public.ranking.no-intervals',
+                })
+              : msg('This release was published without intervals (no bootstrap resamples).', {
+                  id: 'public.ranking.no-intervals-computed',
+                })
         }
       </p>
       ${family?.source ? html`<p class="meta">${msg('Source', { id: 'public.source' })}: ${family.source[lang]}</p>` : nothing}

@@ -218,6 +218,7 @@
 'public.ranking.map-label': str`Bản đồ nhóm xếp hạng theo tỉnh. ${0}`,
 'public.ranking.map-score-label': str`Bản đồ điểm tổng hợp theo tỉnh. ${0}`,
 'public.ranking.no-intervals': `Bản công bố này không có khoảng tin cậy (điểm nhập từ nguồn đã công bố).`,
+'public.ranking.no-intervals-computed': `Bản công bố này được công bố không kèm khoảng tin cậy (không lấy mẫu lặp bootstrap).`,
 'public.ranking.scale': `Chỉ số thành phần trên thang 10; điểm tổng hợp trên thang 100.`,
 'public.ranking.tab-chart': `Biểu đồ`,
 'public.ranking.tab-map': `Bản đồ`,
