@@ -2,7 +2,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { FamilySummary } from '#api/releases.js';
 import type { Lang } from '#api/text.js';
-import { periodLabel } from '#api/periods.js';
+import { isPeriod, periodLabel } from '#api/periods.js';
 
 /**
  * Family, edition and block selectors, shared by the ranking, compare and trends pages.
@@ -51,7 +51,11 @@ export class ViewControls extends LitElement {
       ${
         this.showYear
           ? html`<label
-              >${msg('Year', { id: 'public.controls.year' })}
+              >${
+                family?.editions.some((ed) => isPeriod(ed.year))
+                  ? msg('Period', { id: 'public.controls.period' })
+                  : msg('Year', { id: 'public.controls.year' })
+              }
               <select name="year" @change=${(e: Event) => this._pick({ year: Number(value(e)) })}>
                 ${[...(family?.editions ?? [])]
                   .reverse()

@@ -106,6 +106,7 @@
 'public.compare.trends': `Xu hướng trên cùng trục`,
 'public.controls.block': `Khối`,
 'public.controls.index': `Chỉ số`,
+'public.controls.period': `Kỳ`,
 'public.controls.year': `Năm`,
 'public.demo': `DỮ LIỆU MINH HỌA: tỉnh và kết quả này là hư cấu, dùng để thử nghiệm.`,
 'public.embed.note': `Chép đoạn mã này vào trang của bạn. Mã gắn cố định với bản công bố này.`,
