@@ -11,7 +11,7 @@ import { editions, families, methodologyVersions, users } from '#server/db/schem
 import { fieldError, HttpError, invalid } from '#server/http/errors.js';
 import { loadEditionInputs } from '#server/publish/score-edition.js';
 import { excludesFlagged } from './editions.js';
-import { issueMessage, nodeVi } from './methodology-issues.js';
+import { issueMessage, nodeVi } from '#server/http/messages/methodology.js';
 import { releasedRanks } from './released-ranks.js';
 import { serverMessage } from '#server/http/messages.js';
 

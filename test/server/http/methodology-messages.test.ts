@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { methodologyIssues } from '#scoring/methodology/check.js';
 import type { AggregateNode, IndicatorNode, Methodology } from '#scoring/methodology/types.js';
-import { hasVietnamese, issueMessage, nodeVi } from '#server/workspace/methodology-issues.js';
+import { hasVietnamese, issueMessage, nodeVi } from '#server/http/messages/methodology.js';
 import { asemMethodology } from '#test/scoring/support/asem.js';
 
 /** Broken copies of a valid methodology, each breaking one rule of the checker. */
@@ -59,7 +59,7 @@ function broken(): Array<[string, (m: Methodology) => void]> {
   ];
 }
 
-describe('methodology issues in Vietnamese and English (server/workspace/methodology-issues)', () => {
+describe('methodology issues in Vietnamese and English (server/http/messages/methodology)', () => {
   it('issueMessage(issue) has Vietnamese text for every rule a broken normaliser, benchmark or tier rule breaks', () => {
     for (const [what, breakIt] of broken()) {
       const m = structuredClone(asemMethodology());

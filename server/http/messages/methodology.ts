@@ -1,6 +1,7 @@
-// The methodology checker (scoring/methodology) reports each problem with a stable rule id, a JSON
-// pointer, the tree node and an English message. This gives the message and the node in both
-// languages: scoring/ stays free of interface text, and the analyst reads Vietnamese.
+// The catalogue's part for the methodology checker. scoring/methodology reports each problem with a
+// stable rule id, a JSON pointer, the tree node and an English message (scoring/ holds no interface
+// text); this gives the message and the node in Vietnamese by the English message's pattern, and
+// the workspace wraps the pair in the `methodology_rule` message (workspace.ts).
 import type { Localized } from '#api/text.js';
 import type { Issue } from '#scoring/methodology/check.js';
 
