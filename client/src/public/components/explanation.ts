@@ -97,7 +97,7 @@ export class Explanation extends LitElement {
             <tr>
               <th scope="col">${msg('Indicator', { id: 'public.explain.indicator' })}</th>
               <th scope="col">${msg('Raw value', { id: 'public.explain.raw' })}</th>
-              <th scope="col">${msg('Responses (n)', { id: 'public.table.n' })}</th>
+              <th scope="col">${msg('Raters (n)', { id: 'public.table.n' })}</th>
               <th scope="col">${msg('Score (1–10)', { id: 'public.explain.score' })}</th>
               <th scope="col">${msg('Rank', { id: 'public.rank' })}</th>
               <th scope="col">${msg('Weight in sub-index', { id: 'public.explain.weight-in' })}</th>

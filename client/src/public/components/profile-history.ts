@@ -43,7 +43,7 @@ export class ProfileHistory extends LitElement {
             <th scope="col">${msg('Unit', { id: 'public.unit' })}</th>
             <th scope="col">${msg('Composite', { id: 'public.profile.composite-name' })}</th>
             <th scope="col">${msg('Rank', { id: 'public.rank' })}</th>
-            <th scope="col">${msg('Responses (n)', { id: 'public.table.n' })}</th>
+            <th scope="col">${msg('Raters (n)', { id: 'public.table.n' })}</th>
             ${codes.map((c) => html`<th scope="col">${names.get(c)}</th>`)}
           </tr>
         </thead>

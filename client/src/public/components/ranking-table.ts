@@ -189,7 +189,7 @@ export class RankingTable extends LitElement {
                       id: 'public.table.change-title',
                     }),
               )}
-              ${this._header('n', msg('Responses (n)', { id: 'public.table.n' }), 'num n', msg('Respondents behind the score', { id: 'public.table.n-title' }))}
+              ${this._header('n', msg('Raters (n)', { id: 'public.table.n' }), 'num n', msg('Respondents behind the score', { id: 'public.table.n-title' }))}
               ${r.components.map((c) => this._header(c.code, c.name[lang], 'num sub', `${c.name[lang]}${weight(c.weight)}`))}
             </tr>
           </thead>

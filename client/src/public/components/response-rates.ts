@@ -64,7 +64,7 @@ export class ResponseRatesView extends LitElement {
             <thead>
               <tr>
                 <th scope="col">${msg('Unit', { id: 'public.unit' })}</th>
-                <th scope="col">${msg('Responses (n)', { id: 'public.table.n' })}</th>
+                <th scope="col">${msg('Raters (n)', { id: 'public.table.n' })}</th>
                 <th scope="col">${msg('Share of responding firms', { id: 'public.rates.share' })}</th>
                 <th scope="col">${msg('Score published', { id: 'public.rates.published' })}</th>
               </tr>

@@ -77,7 +77,7 @@ export class UnitPage extends LitElement {
           <dd class="big tier">${e.tier?.name[lang] ?? '—'}</dd>
         </div>
         <div>
-          <dt>${msg('Responses (n)', { id: 'public.table.n' })}</dt>
+          <dt>${msg('Raters (n)', { id: 'public.table.n' })}</dt>
           <dd class="big">${e.n === null ? '—' : formatInteger(lang, e.n)}</dd>
         </div>
         ${
