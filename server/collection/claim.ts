@@ -1,4 +1,4 @@
-import { and, eq, not, sql } from 'drizzle-orm';
+import { and, eq, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#server/db/client.js';
 import { surveyCodes } from '#server/db/schema/index.js';
 import { HttpError } from '#server/http/errors.js';
@@ -33,7 +33,8 @@ export interface CodeRow {
  * code is not yet `used` (a submission) or not yet `stored` (a draft: drafts stay possible while a
  * submission waits for the mixer, so that a draft save tells nobody when the code was used). Under
  * concurrent requests exactly one claim wins. An unknown code is a 422 on /code; otherwise returns
- * what was claimed, or the row that prevented the claim (`refused`).
+ * what was claimed, or the row that prevented the claim (`refused`). With `guard` (a condition such
+ * as `editionCurrent`), the claim applies only while it holds too, and `stale` says it did not.
  */
 export async function claimCode(
   tx: Db,
@@ -41,12 +42,13 @@ export async function claimCode(
   codeHash: string,
   until: 'used' | 'stored',
   set: { used?: true; submissionHash?: string | null; draftStarted?: true },
-): Promise<{ claimed: Claimed } | { refused: CodeRow }> {
+  guard?: SQL<boolean>,
+): Promise<{ claimed: Claimed } | { refused: CodeRow } | { stale: true }> {
   const of = and(eq(surveyCodes.codeHash, codeHash), eq(surveyCodes.surveyEditionId, surveyEditionId));
   const [claimed] = await tx
     .update(surveyCodes)
     .set(set)
-    .where(and(of, not(until === 'used' ? surveyCodes.used : surveyCodes.stored)))
+    .where(and(of, not(until === 'used' ? surveyCodes.used : surveyCodes.stored), guard))
     .returning({
       // Table-qualified by hand: inside a RETURNING subquery Drizzle leaves column names bare.
       draftStartedMs: sql<
@@ -65,6 +67,10 @@ export async function claimCode(
         firm: firm === null ? null : Buffer.isBuffer(firm) ? firm : Buffer.from(firm),
       },
     };
+  }
+  if (guard) {
+    const [check] = await tx.select({ current: guard }).from(sql`(select 1) as one`);
+    if (!check?.current) return { stale: true };
   }
   const [row] = await tx
     .select({

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { contentHash } from '#api/canonical-json.js';
 import type { EditionContext, SurveyDefinition } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
@@ -186,9 +186,40 @@ export async function loadEdition(db: Db, slug: string, useCache = true): Promis
   return loaded;
 }
 
+// The last edition loaded per slug, per database (tests open several, with the same slugs).
+const bySlug = new WeakMap<Db, Map<string, LoadedEdition>>();
+
+/**
+ * The edition by slug as this process last loaded it, without a round trip once loaded. Only for a
+ * path whose writes check `editionCurrent` in the same statement (the coded submission's claim)
+ * and reload the edition when it no longer holds: its window, state and definition may have
+ * changed since, here or on another instance.
+ */
+export async function cachedEdition(db: Db, slug: string): Promise<LoadedEdition> {
+  return bySlug.get(db)?.get(slug) ?? requireEdition(db, slug);
+}
+
+/**
+ * True while the edition is still the version `e` (definition, units: `updateDraft` changes the
+ * publication time) and takes answers today, as `windowState` decides.
+ */
+export function editionCurrent(e: LoadedEdition, today = vietnamToday()): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${surveyEditions} where ${surveyEditions.id} = ${e.id}
+    and ${surveyEditions.contentHash} = ${e.contentHash}
+    and floor(extract(epoch from ${surveyEditions.publishedAt}) * 1000) = ${e.publishedAt.getTime()}
+    and ${surveyEditions.state} = 'open' and ${surveyEditions.opensOn} <= ${today} and ${surveyEditions.closesOn} >= ${today})`;
+}
+
+/** The edition by slug, read fresh (its definition and units from the cache); 404 if there is none. */
 export async function requireEdition(db: Db, slug: string): Promise<LoadedEdition> {
   const edition = await loadEdition(db, slug);
-  if (!edition) throw notFoundError('/edition', serverMessage('not_found.survey_edition', { slug }));
+  if (!edition) {
+    bySlug.get(db)?.delete(slug);
+    throw notFoundError('/edition', serverMessage('not_found.survey_edition', { slug }));
+  }
+  let known = bySlug.get(db);
+  if (!known) bySlug.set(db, (known = new Map()));
+  known.set(slug, edition);
   return edition;
 }
 

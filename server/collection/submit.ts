@@ -9,7 +9,14 @@ import { HttpError } from '#server/http/errors.js';
 import { claimCode, codeUsed } from './claim.js';
 import type { CodeHasher } from './code-hash.js';
 import { stratumOf, type Dimension, type FirmReference } from './codes.js';
-import { vietnamToday, windowState, type LoadedEdition } from './editions.js';
+import {
+  cachedEdition,
+  editionCurrent,
+  requireEdition,
+  vietnamToday,
+  windowState,
+  type LoadedEdition,
+} from './editions.js';
 import { fieldError, invalid } from './errors.js';
 import { straightLining } from './quality.js';
 import { splitResponse } from './ratings.js';
@@ -40,7 +47,15 @@ export interface StoreInput {
    * survey answered all 5s is no sign of careless answering.
    */
   flags?: QualityFlag[];
+  /**
+   * The edition came from the cache (`cachedEdition`): the claim applies only while it is still
+   * this version and open today, else `StaleEdition` is thrown and nothing is written.
+   */
+  checkEdition?: boolean;
 }
+
+/** The cached edition a submission was checked against has changed or closed since. */
+export class StaleEdition extends Error {}
 
 const MAX_MINUTES = 1440;
 
@@ -96,6 +111,7 @@ async function claimFor(
   edition: LoadedEdition,
   code: string | undefined,
   hash: string | null,
+  checkEdition: boolean,
 ): Promise<'replayed' | { codeHash: string | null; startedAt?: Date; strata: PendingPayload['strata'] }> {
   if (code === undefined) {
     if (hash === null) throw new TypeError('an open-mode submission needs a nonce');
@@ -107,7 +123,10 @@ async function claimFor(
     return fresh.length === 0 ? 'replayed' : { codeHash: null, strata: {} };
   }
   const codeHash = hasher.code(code);
-  const claim = await claimCode(tx, edition.id, codeHash, 'used', { used: true, submissionHash: hash });
+  const guard = checkEdition ? editionCurrent(edition) : undefined;
+  const set = { used: true as const, submissionHash: hash };
+  const claim = await claimCode(tx, edition.id, codeHash, 'used', set, guard);
+  if ('stale' in claim) throw new StaleEdition();
   if ('refused' in claim) {
     if (hash !== null && claim.refused.submissionHash === hash) return 'replayed';
     throw codeUsed();
@@ -138,7 +157,7 @@ export async function storeResponse(
     input.nonce === null
       ? null
       : hasher.submission(input.code ?? '', input.nonce, canonicalJson(input.response));
-  const claim = await claimFor(tx, hasher, edition, input.code, hash);
+  const claim = await claimFor(tx, hasher, edition, input.code, hash, input.checkEdition === true);
   if (claim === 'replayed') return { accepted, replayed: true };
   const { codeHash, startedAt, strata } = claim;
 
@@ -184,4 +203,30 @@ export async function submitResponse(
   }
   const response = checkResponse(edition, input.response);
   return db.transaction((tx) => storeResponse(tx as unknown as Db, hasher, edition, { ...input, response }));
+}
+
+/**
+ * The online submission to the edition `slug`. A coded submission is checked against the cached
+ * edition, without a round trip to read it: its claim checks in the same statement that the edition
+ * is still that version and open today, and when not, the submission is checked again against the
+ * edition read fresh (403 once it has closed, its new definition after a draft edit).
+ */
+export async function submitToEdition(
+  db: Db,
+  hasher: CodeHasher,
+  slug: string,
+  input: Omit<StoreInput, 'response' | 'checkEdition'> & { response: unknown },
+) {
+  if (input.code === undefined) return submitResponse(db, hasher, await requireEdition(db, slug), input);
+  let edition = await cachedEdition(db, slug);
+  // A closed or draft edition in the cache may have opened since: its 403 comes from a fresh read.
+  if (windowState(edition) !== 'open') edition = await requireEdition(db, slug);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await submitResponse(db, hasher, edition, { ...input, checkEdition: attempt < 3 });
+    } catch (err) {
+      if (!(err instanceof StaleEdition)) throw err;
+      edition = await requireEdition(db, slug);
+    }
+  }
 }

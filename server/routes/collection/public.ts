@@ -5,7 +5,7 @@ import { codeStatus, loadDraft, readCode, saveDraft } from '#server/collection/d
 import { requireEdition } from '#server/collection/editions.js';
 import { editionPayload } from '#server/collection/edition-payload.js';
 import { openSurveys } from '#server/collection/open-surveys.js';
-import { assertOpen, submitResponse } from '#server/collection/submit.js';
+import { assertOpen, submitToEdition } from '#server/collection/submit.js';
 import { validate } from '#server/http/validate.js';
 import type {
   CodeCheckBody,
@@ -69,11 +69,10 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
 
   const responseBody = validate<SubmitResponseBody>({ params: slugSchema, body: submitSchema });
   router.post('/surveys/:slug/responses', noStore, guard, openLimit, responseBody, async (req, res) => {
-    const e = await requireEdition(db, String(req.params.slug));
     const body = req.body;
     const code =
       body.code === undefined || body.code === null || body.code === '' ? undefined : readCode(body.code);
-    const { accepted, replayed } = await submitResponse(db, hasher, e, {
+    const { accepted, replayed } = await submitToEdition(db, hasher, String(req.params.slug), {
       code,
       nonce: body.submissionId,
       response: body.response,
