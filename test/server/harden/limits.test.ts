@@ -75,6 +75,20 @@ describeEachDatabase('abuse limits shared through the database', (ctx) => {
     expect(keys.join(' ')).not.to.include('198.51.100');
   });
 
+  it('an instance that read a count before another locked the client out lets at most one more wrong code through', async () => {
+    const a = instance(ctx.database, 3);
+    const b = instance(ctx.database, 3);
+    const client = '198.51.100.20';
+    // a reads the count (0) and keeps it: its next right code costs no read of the counter.
+    expect((await check(a, codes[2]!, client)).status).to.equal(200);
+    for (let i = 0; i < 4; i++) expect((await check(b, 'ZZZZ-ZZZZ-ZZZZ-ZZ', client)).status).to.equal(422);
+    // a's stale count lets one wrong code through; counting it returns the shared total, and then
+    // a refuses as b does (the slow lane was spent at b).
+    expect((await check(a, 'ZZZZ-ZZZZ-ZZZZ-ZZ', client)).status).to.equal(422);
+    expect((await check(a, 'ZZZZ-ZZZZ-ZZZZ-ZZ', client)).status).to.equal(429);
+    expect((await check(a, codes[2]!, client)).status).to.equal(429);
+  });
+
   it('rotating the left-most X-Forwarded-For does not escape the limit behind one trusted proxy', async () => {
     const app = instance(ctx.database, 3);
     const statuses: number[] = [];
