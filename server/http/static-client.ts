@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
-import type { PublicFileCache } from '#server/releases/file-cache.js';
-import { publicDocumentStatus } from './public-document.js';
-import { surveyDocument, surveySlugOf, type SurveyPayloadSource } from './survey-document.js';
+import { sendPublicDocument } from './public-document.js';
+import { sendSurveyDocument } from './survey-document.js';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client/', import.meta.url));
 
@@ -33,19 +32,9 @@ export function staticClient(dir = CLIENT_DIST): Router {
   router.get(/.*/, async (req, res, next) => {
     if (!req.accepts('html')) return next();
     const entry = entryFor(req.path);
-    const source = req.app.locals.surveyPayload as SurveyPayloadSource | undefined;
-    const slug = entry === 'survey.html' ? surveySlugOf(req.path) : undefined;
-    if (source && slug) {
-      // The payload changes when the edition does: revalidate every time (no ETag on a generated page).
-      res.setHeader('Cache-Control', 'no-cache');
-      res.type('html').send(await surveyDocument(path.join(dir, entry), slug, source));
-      return;
-    }
-    // Public pages: unknown paths, families, editions and units answer 404 (the page says not found).
-    if (entry === 'index.html')
-      res.status(
-        await publicDocumentStatus(req.path, req.app.locals.publicFiles as PublicFileCache | undefined),
-      );
+    if (entry === 'survey.html') return sendSurveyDocument(req, res, dir);
+    // Public pages: unknown paths, families, editions and units answer 404; a ranking inlines its first view.
+    if (entry === 'index.html') return sendPublicDocument(req, res, dir);
     res.sendFile(path.join(dir, entry));
   });
   return router;

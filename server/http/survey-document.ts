@@ -1,9 +1,13 @@
 // The answering page's HTML with its survey inlined: on a phone network every request costs a round trip
 // (about 560 ms on "slow 4G"), so the edition's definition and units come inside the document, as JSON in a
 // <script type="application/json"> (data, never run: the strict CSP stays as it is), and the page starts without
-// asking for them. The code never reaches the server in a URL, so only the survey itself is inlined.
+// asking for them. The code never reaches the server in a URL, so only the survey itself is inlined. The script
+// and stylesheet come inside the document too, when the inline bundle is built (survey-inline.ts).
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Request, Response } from 'express';
 import { SURVEY_PAYLOAD_ELEMENT, type SurveyEditionPayload } from '#api/collection.js';
+import { allowScript, inlinedSurveyPage } from './survey-inline.js';
 
 export type SurveyPayloadSource = (slug: string) => Promise<SurveyEditionPayload>;
 
@@ -26,15 +30,31 @@ const inlineJson = (x: unknown): string =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 
-/** survey.html with the edition's payload inlined; the plain file when the slug is unknown. */
+/** The page's HTML with the edition's payload inlined; unchanged when the slug is unknown. */
 export async function surveyDocument(
-  file: string,
+  html: string,
   slug: string,
   source: SurveyPayloadSource,
 ): Promise<string> {
-  const html = await readFile(file, 'utf8');
   const payload = await source(slug).catch(() => undefined);
   if (!payload) return html;
   const tag = `<script type="application/json" id="${SURVEY_PAYLOAD_ELEMENT}">${inlineJson(payload)}</script>`;
-  return html.replace('<body>', `<body>\n    ${tag}`);
+  // A function as the replacement: a `$&` or `$'` in a name would be expanded by a replacement string.
+  return html.replace('<body>', () => `<body>\n    ${tag}`);
+}
+
+/**
+ * Answers a GET of an answering page (`dir`: the built client): survey.html with its script and stylesheet
+ * inlined when the inline bundle is built, and the edition's payload when the path names a known edition.
+ */
+export async function sendSurveyDocument(req: Request, res: Response, dir: string): Promise<void> {
+  const inlined = await inlinedSurveyPage(dir);
+  const source = req.app.locals.surveyPayload as SurveyPayloadSource | undefined;
+  const slug = surveySlugOf(req.path);
+  if (!inlined && !(source && slug)) return res.sendFile(path.join(dir, 'survey.html'));
+  const html = inlined?.html ?? (await readFile(path.join(dir, 'survey.html'), 'utf8'));
+  if (inlined) allowScript(res, inlined.scriptSource);
+  // The payload changes when the edition does: revalidate every time (the ETag is Express's, of these bytes).
+  res.setHeader('Cache-Control', 'no-cache');
+  res.type('html').send(source && slug ? await surveyDocument(html, slug, source) : html);
 }

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { bundleBudget } from './bundle-budget.js';
+import { catalogueSubset } from './catalogue-subset.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The answering pages as one self-contained module (no imports, no chunks), which the server inlines into
+// the survey document under a CSP hash (server/http/survey-inline.ts): on a slow phone network each further
+// request costs a round trip (about 560 ms on "slow 4G"), so the page paints from its HTML alone.
+// Built after client/vite.config.ts, into a folder of its own (not served as a static file).
+export default defineConfig({
+  root,
+  build: {
+    outDir: fileURLToPath(new URL('../dist/answer-inline', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    copyPublicDir: false,
+    modulePreload: false,
+    rollupOptions: {
+      input: { 'survey-inline': fileURLToPath(new URL('src/answer/main.ts', import.meta.url)) },
+      output: { format: 'es', inlineDynamicImports: true, entryFileNames: 'answer.js' },
+    },
+  },
+  plugins: [catalogueSubset('answer.'), bundleBudget({ 'survey-inline': 100 })],
+});
