@@ -5,6 +5,7 @@ import type { AnswerValue, LocatedError, SurveyResponse } from '#surveys/types.j
 import { validateDraftInterpreted, validateResponseInterpreted } from '#surveys/validate-interpreted.js';
 import { checkCode, loadDraft } from './api.js';
 import { codeVerdict } from './entry-view.js';
+import { keptFor, mergeDraft, resumePoint, startFromLink } from './link-start.js';
 import { fields, pruneHidden, withAnswer, withoutPaths, type Field, type Page } from './model.js';
 import {
   clearLocal,
@@ -42,6 +43,9 @@ export class Flow {
     }
     if (fragmentCode) {
       this.app.code = fragmentCode;
+      // A well-formed code from a link opens the first section now; the check answers in the background.
+      if (early && this.app.payload?.edition.window === 'open')
+        return startFromLink(this, this.app, fragmentCode, early);
       return this.startWithCode(early);
     }
     if (kept?.code) this.app.code = kept.code;
@@ -64,28 +68,33 @@ export class Flow {
         app.phase = 'used';
         return;
       }
-      const kept = loadLocal(app.slug);
-      const same =
-        kept &&
-        kept.code !== undefined &&
-        kept.code.replace(/\W/g, '').toUpperCase() === app.code.replace(/\W/g, '').toUpperCase();
-      let response: SurveyResponse = same ? kept.response : { answers: {} };
-      if (status.body.status === 'draft' && !same) {
+      const kept = keptFor(app.slug, app.code);
+      let response: SurveyResponse = kept?.response ?? { answers: {} };
+      let restored = false;
+      if (status.body.status === 'draft' && !kept) {
         const draft = await loadDraft(app.slug, app.code);
-        if (draft.ok && draft.body.draft) response = draft.body.draft;
+        if (draft.ok && draft.body.draft) [response, restored] = [draft.body.draft, true];
       }
-      await this.start(app.code, response, same ? kept : undefined);
+      this.start(app.code, response, kept);
+      if (restored) this.offerResume();
     } finally {
       app.busy = false;
     }
   }
 
-  async start(code: string | undefined, response: SurveyResponse, kept?: LocalState): Promise<void> {
+  /** Opens the first page (or the kept one); with holdDrafts, nothing goes to the server until adopt(). */
+  start(
+    code: string | undefined,
+    response: SurveyResponse,
+    kept?: LocalState,
+    { holdDrafts = false } = {},
+  ): void {
     const app = this.app;
     this.local = { ...(kept ?? { startedAt: Date.now() }), response, ...(code ? { code } : {}) };
     app.response = pruneHidden(app.definition, app.context, response);
     app.notice = undefined;
-    this.startSync(code);
+    if (holdDrafts) this.stopSync();
+    else this.startSync(code);
     saveLocal(app.slug, this.local);
     const first = kept?.page && app.pages.some((p) => p.key === kept.page) ? kept.page : app.pages[0]?.key;
     this.show('page', first, true);
@@ -94,6 +103,34 @@ export class Flow {
   private startSync(code: string | undefined): void {
     this.drafts?.stop();
     this.drafts = new DraftSync(this.app.slug, code, (s) => (this.app.saveStatus = s));
+  }
+
+  private stopSync(): void {
+    this.drafts?.stop();
+    this.drafts = undefined;
+  }
+
+  /** The code check answered after a link opened the survey: take the server's draft in, then save as usual. */
+  adopt(code: string, draft: SurveyResponse | undefined): void {
+    const app = this.app;
+    if (draft) app.response = pruneHidden(app.definition, app.context, mergeDraft(draft, app.response));
+    this.startSync(code);
+    if (Object.keys(app.response.answers).length > 0 || app.response.units) this.persist();
+    if (draft) this.offerResume();
+  }
+
+  /** The server refused the code a link carried: back to the code form, with its message. */
+  backToEntry(notice: Localized | undefined): void {
+    this.stopSync();
+    this.show('entry', undefined, true);
+    this.app.notice = notice;
+    this.app.codeChecked = true;
+  }
+
+  /** After a draft was restored: offer its first unfinished page (or the review), if further on. */
+  private offerResume(): void {
+    const app = this.app;
+    app.resumeAt = resumePoint(app.pages, app.pageKey, (p) => this.pageErrors(p).length > 0);
   }
 
   change(field: Field, value: AnswerValue | undefined): void {
@@ -153,7 +190,8 @@ export class Flow {
   }
 
   goTo(pageKey: string, path?: string): void {
-    this.show('page', pageKey, true, path);
+    if (pageKey === 'review') this.show('review', undefined, true);
+    else this.show('page', pageKey, true, path);
   }
 
   private show(
@@ -165,6 +203,7 @@ export class Flow {
     const app = this.app;
     app.phase = phase;
     app.pageKey = pageKey;
+    app.resumeAt = undefined;
     app.errors = [];
     app.summary = false;
     if (phase === 'page') this.persist();

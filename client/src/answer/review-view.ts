@@ -86,6 +86,14 @@ export function renderReview(
     </div>`;
 }
 
+/** A response was already submitted with the code. */
+export function renderUsed(): TemplateResult {
+  return html`<h1 tabindex="-1">${msg('This code has already been used', { id: 'answer.used.title' })}</h1>
+    <p>
+      ${msg('A response has already been submitted with this code, so it cannot be used again. If you did not submit it, please contact the survey team.', { id: 'answer.used.text' })}
+    </p>`;
+}
+
 export function renderDone(): TemplateResult {
   return html`<h1 tabindex="-1">
       ${msg('Thank you, your answers have been received', { id: 'answer.done.title' })}

@@ -64,7 +64,7 @@ const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 export const backoff = (attempt: number): number => BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!;
 
 /** Waits `ms`, or less when the browser reports the connection is back. */
-function pause(ms: number): Promise<void> {
+export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

@@ -14,7 +14,8 @@ import { Flow } from './flow.js';
 import { pages, progress, type Field, type Page } from './model.js';
 import { renderHeader } from './header-view.js';
 import { focusField, renderPage } from './page-view.js';
-import { renderDone, renderReview } from './review-view.js';
+import { renderResumeOffer } from './resume-view.js';
+import { renderDone, renderReview, renderUsed } from './review-view.js';
 import { type SaveStatus } from './store.js';
 import { surveyStyles } from './styles.js';
 import './open-surveys.js';
@@ -47,6 +48,7 @@ export class SurveyApp extends LitElement {
     notice: STATE,
     waitingOffline: STATE,
     visit: STATE,
+    resumeAt: STATE,
   };
 
   declare phase: Phase;
@@ -64,6 +66,8 @@ export class SurveyApp extends LitElement {
   declare waitingOffline: boolean;
   /** Set when the page was opened from a centre's link or QR code (visit-mode.ts). */
   declare visit: VisitMode | undefined;
+  /** A restored draft got further than this page: the page key (or 'review') the offer leads to. */
+  declare resumeAt: string | undefined;
   visitKiosk: KioskSession | undefined;
 
   readonly flow = new Flow(this);
@@ -185,10 +189,10 @@ export class SurveyApp extends LitElement {
             this.notice = undefined;
           },
           onSubmit: () => void this.flow.startWithCode(),
-          onOpenMode: () => void this.flow.start(undefined, { answers: {} }),
+          onOpenMode: () => this.flow.start(undefined, { answers: {} }),
         });
       case 'page':
-        return this.renderCurrentPage();
+        return html`${this.renderResume()}${this.renderCurrentPage()}`;
       case 'review':
         return renderReview(this.reviewView(), () => void this.flow.submit(), this.sendingNotice());
       case 'sending':
@@ -200,13 +204,18 @@ export class SurveyApp extends LitElement {
           ? renderVisitDone(this.visit, this.t, () => this.visitKiosk?.reset())
           : renderDone();
       case 'used':
-        return html`<h1 tabindex="-1">
-            ${msg('This code has already been used', { id: 'answer.used.title' })}
-          </h1>
-          <p>
-            ${msg('A response has already been submitted with this code, so it cannot be used again. If you did not submit it, please contact the survey team.', { id: 'answer.used.text' })}
-          </p>`;
+        return renderUsed();
     }
+  }
+
+  private renderResume(): TemplateResult | typeof nothing {
+    const at = this.resumeAt;
+    const page = this.pages.find((p) => p.key === at);
+    if (!at || (!page && at !== 'review')) return nothing;
+    const where = page
+      ? this.reviewView().pageTitle(page)
+      : msg('Check your answers', { id: 'answer.review.title' });
+    return renderResumeOffer(where, () => this.flow.goTo(at));
   }
 
   private sendingNotice(): TemplateResult | typeof nothing {

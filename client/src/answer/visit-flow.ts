@@ -55,7 +55,7 @@ export function visitEntryPage(app: SurveyApp): TemplateResult {
   const visit = app.visit!;
   const centre = centreOf(app);
   return renderVisitEntry(visit, app.definition, app.t, () => {
-    if (centre) void app.flow.start(undefined, visitStart(centre, visit.entry.centre.code));
+    if (centre) app.flow.start(undefined, visitStart(centre, visit.entry.centre.code));
   });
 }
 

@@ -50,6 +50,8 @@
 'answer.progress': str`Đã trả lời ${0}/${1} câu áp dụng`,
 'answer.progress.label': `Số câu đã trả lời`,
 'answer.required': `(bắt buộc)`,
+'answer.resume.continue': str`Tiếp tục từ chỗ đã dừng: ${0}`,
+'answer.resume.restored': `Câu trả lời đã lưu của Quý vị đã được khôi phục.`,
 'answer.review.edit': `Sửa`,
 'answer.review.intro': `Chưa có gì được gửi cho đến khi Quý vị bấm Gửi. Bấm Sửa để thay đổi một câu trả lời.`,
 'answer.review.none': `Chưa trả lời`,

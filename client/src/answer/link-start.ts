@@ -1,0 +1,101 @@
+// The link form (…/khao-sat/<slug>#code=K7Q2-…) opens the first section at once, from the survey inlined in
+// the page, and checks the code and fetches its draft meanwhile. The fragment never reaches the server, so the
+// check is one more round trip (about 0.7 s on a slow phone network) that the respondent need not wait for:
+// they read the introduction first. A refused code goes back to the code form with the server's message, a
+// used one to the "already used" page, and a draft from another device fills the answers in (with an offer to
+// continue where it left off, see resumePoint). Nothing is saved to the server before the check has answered,
+// so an empty start can never overwrite a draft kept there.
+import type { CodeCheckPayload } from '#api/collection.js';
+import type { SurveyResponse } from '#surveys/types.js';
+import { checkCode, loadDraft, transient, type Outcome } from './api.js';
+import type { Flow } from './flow.js';
+import type { Page } from './model.js';
+import { backoff, clearLocal, loadLocal, pause, type LocalState } from './store.js';
+import type { SurveyApp } from './survey-app.js';
+
+const compact = (code: string): string => code.replace(/\W/g, '').toUpperCase();
+
+/** What this device kept for the same code, if anything. */
+export function keptFor(slug: string, code: string): LocalState | undefined {
+  const kept = loadLocal(slug);
+  return kept?.code !== undefined && compact(kept.code) === compact(code) ? kept : undefined;
+}
+
+/** Asks again, with backoff, while the server cannot be reached or asks to wait. */
+async function answered<T>(ask: () => Promise<Outcome<T>>, first?: Promise<Outcome<T>>): Promise<Outcome<T>> {
+  let result = await (first ?? ask());
+  for (let attempt = 0; !result.ok && transient(result); attempt++) {
+    await pause(backoff(attempt));
+    result = await ask();
+  }
+  return result;
+}
+
+/** The draft's answers with what the respondent answered since the page opened on top. */
+export function mergeDraft(draft: SurveyResponse, mine: SurveyResponse): SurveyResponse {
+  const units: NonNullable<SurveyResponse['units']> = { ...draft.units };
+  for (const [block, byUnit] of Object.entries(mine.units ?? {})) {
+    units[block] = { ...units[block] };
+    for (const [unit, answers] of Object.entries(byUnit))
+      units[block][unit] = { ...units[block][unit], ...answers };
+  }
+  return {
+    answers: { ...draft.answers, ...mine.answers },
+    ...(Object.keys(units).length > 0 ? { units } : {}),
+  };
+}
+
+/**
+ * Where "continue where you left off" leads: the first page still needing an answer, or the review when
+ * none does; undefined when that is not further on than the page shown (`here`).
+ */
+export function resumePoint(
+  pages: readonly Page[],
+  here: string | undefined,
+  unfinished: (page: Page) => boolean,
+): string | undefined {
+  const at = pages.findIndex(unfinished);
+  const index = at === -1 ? pages.length : at;
+  return index >
+    Math.max(
+      0,
+      pages.findIndex((p) => p.key === here),
+    )
+    ? (pages[index]?.key ?? 'review')
+    : undefined;
+}
+
+export function startFromLink(
+  flow: Flow,
+  app: SurveyApp,
+  code: string,
+  early: Promise<Outcome<CodeCheckPayload>>,
+): void {
+  const kept = keptFor(app.slug, code);
+  flow.start(code, kept?.response ?? { answers: {} }, kept, { holdDrafts: true });
+  void settle(flow, app, code, early, kept !== undefined);
+}
+
+async function settle(
+  flow: Flow,
+  app: SurveyApp,
+  code: string,
+  early: Promise<Outcome<CodeCheckPayload>>,
+  keptHere: boolean,
+): Promise<void> {
+  const status = await answered(() => checkCode(app.slug, code), early);
+  if (app.code !== code || app.phase === 'sending' || app.phase === 'done') return;
+  if (!status.ok) return flow.backToEntry(status.details[0]?.message ?? status.messages);
+  if (status.body.status === 'used') {
+    clearLocal(app.slug);
+    app.phase = 'used';
+    return;
+  }
+  let draft: SurveyResponse | undefined;
+  // This device's copy is at least as new as the server's draft (it is saved first).
+  if (status.body.status === 'draft' && !keptHere) {
+    const loaded = await answered(() => loadDraft(app.slug, code));
+    if (loaded.ok && loaded.body.draft) draft = loaded.body.draft;
+  }
+  if (app.code === code) flow.adopt(code, draft);
+}
