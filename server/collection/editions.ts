@@ -231,8 +231,14 @@ const VIETNAM_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Formatting with a time zone costs tens of microseconds and a submission asks several times; Vietnam's
+// offset is whole hours, so the date is the same throughout a UTC hour.
+let lastHour = { hour: Number.NaN, date: '' };
+
 export function vietnamToday(now: Date = new Date()): string {
-  return VIETNAM_DATE.format(now);
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (hour !== lastHour.hour) lastHour = { hour, date: VIETNAM_DATE.format(now) };
+  return lastHour.date;
 }
 
 export type WindowState = 'not_yet_open' | 'open' | 'closed';

@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { surveyCodes, surveyEditions } from '#server/db/schema/index.js';
 import { codeHasher } from '#server/collection/code-hash.js';
-import { cachedEdition, editionCurrent, requireEdition } from '#server/collection/editions.js';
+import { cachedEdition, editionCurrent, requireEdition, vietnamToday } from '#server/collection/editions.js';
 import { parseCode } from '#surveys/code-format.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { CODE_SECRET, issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
@@ -81,5 +81,17 @@ describeEachDatabase('submitting to a cached edition', (ctx) => {
     expect(res.status).to.equal(403);
     expect(res.body.error.messages.en).to.contain('2001-02-03');
     expect(await used(codes[4]!)).to.equal(false);
+  });
+});
+
+describe('vietnamToday', () => {
+  it('vietnamToday(now) turns at midnight in Vietnam (17:00 UTC), whatever it was asked before', () => {
+    const at = (iso: string) => vietnamToday(new Date(iso));
+    expect(at('2026-06-30T16:59:59.999Z')).to.equal('2026-06-30');
+    expect(at('2026-06-30T17:00:00.000Z')).to.equal('2026-07-01');
+    expect(at('2026-06-30T16:00:00.000Z')).to.equal('2026-06-30');
+    expect(at('2026-12-31T17:30:00.000Z')).to.equal('2027-01-01');
+    expect(at('2026-12-31T17:59:59.000Z')).to.equal('2027-01-01');
+    expect(() => vietnamToday(new Date(Number.NaN))).to.throw(RangeError);
   });
 });
