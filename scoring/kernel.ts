@@ -13,6 +13,7 @@ import { flatWeights, scoreArrays } from './score-arrays.js';
 import { arithmeticNode } from './kernel-arithmetic.js';
 import { generalMean } from './kernel-means.js';
 import type { WeightOverrides } from './types.js';
+import { batchKernel, type BatchKernel } from './kernel-batch.js';
 
 export interface KernelBlock {
   block: string;
@@ -67,6 +68,8 @@ export interface Kernel {
   /** A weight set as one weight per code (nominal where it is silent); RangeError for an unknown code or a weight
    * that is not finite and ≥ 0. */
   vector(set: WeightOverrides): Float64Array;
+  /** The same aggregation for four weight vectors at once (kernel-batch.ts); null unless every mean is arithmetic. */
+  batch(): BatchKernel | null;
 }
 
 export interface KernelOptions {
@@ -122,7 +125,12 @@ export function compileKernel(prepared: PreparedScores, options: KernelOptions =
     }
     return w;
   };
-  return { blocks, codes, nominal, index, run, runWeights, root, vector };
+  // Compiled on first use: most kernels (a slider, one re-weighting) never run four weight vectors at once.
+  let lanes: BatchKernel | null | undefined;
+  const batch = () =>
+    lanes !== undefined ? lanes : (lanes = copeland ? null : batchKernel(kernel, options, scale));
+  const kernel: Kernel = { blocks, codes, nominal, index, run, runWeights, root, vector, batch };
+  return kernel;
 }
 
 // One block's typed arrays; registers its node codes (and their nominal weights) in the kernel's code index.

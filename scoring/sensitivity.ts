@@ -6,12 +6,14 @@
 // dropped in turn (weight 0, the others re-normalised) and the rank shift recorded, as COINr remove_elements.
 //
 // Speed: every (normaliser, imputation) alternative is prepared once (prepareScores) and compiled into a kernel
-// per aggregator (kernel.ts); a run is one kernel pass and a rankInto per block, written into preallocated rank
-// draws; the statistics come from rank histograms (rank-stats.ts).
+// per aggregator (kernel.ts); runs are queued by kernel and aggregated four at a time where every mean is arithmetic
+// (lane-queue.ts, kernel-batch.ts; each run bit-identical to one kernel pass), then ranked per block into
+// preallocated rank draws; the statistics come from rank histograms (rank-stats.ts).
 
 import type { Aggregator, ImputationMethod, Methodology, Normaliser } from './methodology/types.js';
 import type { Kernel } from './kernel.js';
 import { randomSource } from './random.js';
+import { laneQueue } from './lane-queue.js';
 import { rankInto } from './rank-into.js';
 import { rankTracker } from './rank-tracker.js';
 import { rankStats, type RankStats } from './rank-stats.js';
@@ -140,6 +142,15 @@ function runDraws(
   const noisyP = Float64Array.from(noisy, ([, , p]) => p);
   const u01 = new Float64Array(noisyAt.length);
   const w = new Float64Array(codes.length);
+  let done = 0;
+  const queue = laneQueue(codes.length, (j, rows, from) => {
+    for (let i = 0; i < blocks.length; i++) {
+      const n = blocks[i]!.units.length;
+      rankers[i]!(rows[i]!, from[i]!, samples[i]!, j * n);
+      composites?.[i]!.set(rows[i]!.subarray(from[i]!, from[i]! + n), j * n);
+    }
+    options.onProgress?.(++done, runs);
+  });
   for (let j = 0; j < runs; j++) {
     const si = sets.length > 0 ? j % sets.length : -1;
     w.set(si < 0 ? nominal : setWeights[si]!);
@@ -152,22 +163,15 @@ function runDraws(
     const ni = normalisers.length > 1 ? rng.int(0, normalisers.length) : normalisers.length - 1;
     const ai = aggregators.length > 0 ? rng.int(0, aggregators.length) : -1;
     const ii = imputations.length > 1 ? rng.int(0, imputations.length) : imputations.length - 1;
-    const k = scenarios.kernel(ni, ii, ai);
-    k.runWeights(w);
-    for (let i = 0; i < blocks.length; i++) {
-      const b = k.blocks[i]!;
-      const n = b.units.length;
-      rankers[i]!(b.values, b.tree.root * n, samples[i]!, j * n);
-      composites?.[i]!.set(k.root(i), j * n);
-    }
+    queue.push(scenarios.kernel(ni, ii, ai), w, j);
     if (options.keepDraws) {
       const weights: WeightOverrides = si < 0 ? {} : { ...sets[si] };
       noisyAt.forEach((ci) => (weights[codes[ci]!] = w[ci]!));
       const [normaliser, imputation] = [Math.max(ni, 0), Math.max(ii, 0)];
       draws.push({ normaliser, aggregator: ai, imputation, weightSet: si, weights });
     }
-    options.onProgress?.(j + 1, runs);
   }
+  queue.flush();
   return { samples, composites, draws };
 }
 
