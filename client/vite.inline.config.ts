@@ -5,7 +5,7 @@ import { catalogueSubset } from './catalogue-subset.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// The answering pages as one self-contained module (no imports, no chunks), which the server inlines into
+// The answering pages as one self-contained script (no imports, no chunks), which the server inlines into
 // the survey document under a CSP hash (server/http/survey-inline.ts): on a slow phone network each further
 // request costs a round trip (about 560 ms on "slow 4G"), so the page paints from its HTML alone.
 // Built after client/vite.config.ts, into a folder of its own (not served as a static file).
@@ -19,7 +19,8 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: { 'survey-inline': fileURLToPath(new URL('src/answer/main.ts', import.meta.url)) },
-      output: { format: 'es', inlineDynamicImports: true, entryFileNames: 'answer.js' },
+      // A classic script (iife), so that it runs as soon as it is parsed, while the survey data after it still arrives.
+      output: { format: 'iife', inlineDynamicImports: true, entryFileNames: 'answer.js' },
     },
   },
   plugins: [catalogueSubset('answer.'), bundleBudget({ 'survey-inline': 100 })],

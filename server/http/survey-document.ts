@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Request, Response } from 'express';
 import { SURVEY_PAYLOAD_ELEMENT, type SurveyEditionPayload } from '#api/collection.js';
+import { precompressed } from './precompressed.js';
 import { allowScript, inlinedSurveyPage } from './survey-inline.js';
 
 export type SurveyPayloadSource = (slug: string) => Promise<SurveyEditionPayload>;
@@ -40,7 +41,7 @@ export async function surveyDocument(
   if (!payload) return html;
   const tag = `<script type="application/json" id="${SURVEY_PAYLOAD_ELEMENT}">${inlineJson(payload)}</script>`;
   // A function as the replacement: a `$&` or `$'` in a name would be expanded by a replacement string.
-  return html.replace('<body>', () => `<body>\n    ${tag}`);
+  return html.replace('</body>', () => `  ${tag}\n  </body>`);
 }
 
 /**
@@ -56,5 +57,12 @@ export async function sendSurveyDocument(req: Request, res: Response, dir: strin
   if (inlined) allowScript(res, inlined.scriptSource);
   // The payload changes when the edition does: revalidate every time (the ETag is Express's, of these bytes).
   res.setHeader('Cache-Control', 'no-cache');
-  res.type('html').send(source && slug ? await surveyDocument(html, slug, source) : html);
+  const text = source && slug ? await surveyDocument(html, slug, source) : html;
+  // The same bytes for every respondent of an edition: brotli at its best quality, once made (precompressed.ts).
+  const br = req.acceptsEncodings('br') === 'br' ? precompressed(text) : undefined;
+  res.type('html');
+  if (!br) return void res.send(text);
+  res.vary('Accept-Encoding');
+  res.setHeader('Content-Encoding', 'br');
+  res.send(br);
 }

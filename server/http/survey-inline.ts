@@ -1,8 +1,8 @@
 // The answering page as one document. On a phone network every request costs a round trip (about 560 ms on
 // "slow 4G"), and a page that needs its HTML, then its script, then its stylesheet paints after two or three of
 // them. So the survey document carries its stylesheet in a <style> and the whole answering bundle
-// (dist/answer-inline/answer.js, one module without imports, built by client/vite.inline.config.ts) in one
-// inline module script. The strict CSP stays: no 'unsafe-inline', the script is allowed by its SHA-256 hash,
+// (dist/answer-inline/answer.js, one script without imports, built by client/vite.inline.config.ts) in one
+// inline script. The strict CSP stays: no 'unsafe-inline', the script is allowed by its SHA-256 hash,
 // computed here from the built file and added to script-src of this response only.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -41,8 +41,10 @@ export async function composeSurveyPage(
     const css = await readFile(path.join(dir, m[1]!), 'utf8');
     page = page.replace(m[0], () => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`);
   }
-  // A function, not a string, as the replacement: the bundle holds `$'` and `$&`, which a string would expand.
-  page = page.replace('</body>', () => `<script type="module">${bundle}</script>\n  </body>`);
+  // First in the body, as a classic script: it is compiled and run while the rest of the document (the survey
+  // data) still arrives, and the page waits for that (api.ts). A function, not a string, as the replacement:
+  // the bundle holds `$'` and `$&`, which a string would expand.
+  page = page.replace('<body>', () => `<body>\n    <script>${bundle}</script>`);
   const scriptSource = `'sha256-${createHash('sha256').update(bundle, 'utf8').digest('base64')}'`;
   return { html: page, scriptSource };
 }

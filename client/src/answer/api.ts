@@ -51,13 +51,16 @@ const base = (slug: string): string => `/api/v1/surveys/${encodeURIComponent(slu
  * The edition's survey: the copy the server inlined into the page (server/http/survey-document.ts) the first
  * time, which saves a round trip on a slow network; from the API after that or when there is none.
  */
-export function fetchSurvey(slug: string): Promise<Outcome<SurveyEditionPayload>> {
+export async function fetchSurvey(slug: string): Promise<Outcome<SurveyEditionPayload>> {
+  // The inlined script runs before the rest of the document (the survey's data) is parsed.
+  if (document.readyState === 'loading')
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
   const inline = document.getElementById(SURVEY_PAYLOAD_ELEMENT);
   if (inline) {
     inline.remove();
     try {
       const body = JSON.parse(inline.textContent ?? '') as SurveyEditionPayload;
-      if (body.edition.slug === slug) return Promise.resolve({ ok: true, status: 200, body });
+      if (body.edition.slug === slug) return { ok: true, status: 200, body };
     } catch {
       // A damaged copy: ask the API.
     }
