@@ -68,3 +68,10 @@ export function publicPath(p: PublicPath): string {
       return `/${p.view}/${e(p.family)}`;
   }
 }
+
+/**
+ * The id of the `<script type="application/json">` element in which the server puts the first view's API
+ * responses (an object from API path, as the page requests it, to the response body), so the page
+ * renders without waiting for them. The page uses each at most once and asks the API for anything else.
+ */
+export const INLINE_RESPONSES_ELEMENT = 'api-responses';

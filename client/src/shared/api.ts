@@ -1,4 +1,5 @@
 import type { ApiError } from '#api/errors.js';
+import { INLINE_RESPONSES_ELEMENT } from '#api/public-paths.js';
 import type {
   FamilySummary,
   Ranking,
@@ -22,7 +23,31 @@ export class ApiRequestError extends Error {
   }
 }
 
+let inlined: Map<string, unknown> | undefined;
+
+/**
+ * The response to GET `path` that the server put in the page (the first view's data), taken at most once:
+ * a later request for it (a retry, a return to the view) asks the API.
+ */
+function takeInlined(path: string): unknown {
+  if (!inlined) {
+    const text = document.getElementById(INLINE_RESPONSES_ELEMENT)?.textContent;
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      // A damaged element is no reason to fail: the page asks the API instead.
+    }
+    inlined = new Map(Object.entries(parsed));
+  }
+  const body = inlined.get(path);
+  inlined.delete(path);
+  return body;
+}
+
 export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  const body = typeof document === 'undefined' ? undefined : takeInlined(path);
+  if (body !== undefined) return body as T;
   let res: Response;
   try {
     res = await fetch(path, { headers: { accept: 'application/json', 'accept-language': lang }, signal });
