@@ -190,7 +190,10 @@ function isHome(): boolean {
   return parsePublicPath(location.pathname)?.view === 'home';
 }
 
-customElements.define('ci-app', AppShell);
+/** Defines `<ci-app>`, which starts the site: main.ts calls it once the interface catalogue is loaded. */
+export function defineApp(): void {
+  if (!customElements.get('ci-app')) customElements.define('ci-app', AppShell);
+}
 
 declare global {
   interface HTMLElementTagNameMap {
