@@ -6,6 +6,7 @@
 //   next section click "Next" → the next section painted (the shipped 35-item per-unit page)
 //   one request   navigation to /healthz → loaded: the floor of any first paint on this profile (a page
 //                 that needs its HTML and then its script cannot paint before about twice this)
+//   bytes         what the cold section had received on the wire when it painted (requests, KB)
 // The build must exist (npm run build). Target: a section under 1 s.
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
@@ -62,6 +63,8 @@ const figures = {
   entry: [] as number[],
   section: [] as number[],
   next: [] as number[],
+  bytes: [] as number[],
+  requests: [] as number[],
 };
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
@@ -83,10 +86,19 @@ for (let i = 0; i < runs; i++) {
   figures.entry.push(Date.now() - t0);
 
   await page.goto('about:blank');
+  const wire = { bytes: 0, requests: 0 };
+  const count = (e: { encodedDataLength: number }) => {
+    wire.bytes += e.encodedDataLength;
+    wire.requests++;
+  };
+  cdp.on('Network.loadingFinished', count);
   t0 = Date.now();
   await page.goto(`${server.base}/khao-sat/${slug}#code=${codes[i]}`, { waitUntil: 'commit' });
   await headingIs(page, /Giới thiệu/);
   figures.section.push(Date.now() - t0);
+  cdp.off('Network.loadingFinished', count);
+  figures.bytes.push(Math.round(wire.bytes / 1024));
+  figures.requests.push(wire.requests);
 
   // Consent, both blocks, one department: then time Next onto the 35-item per-unit page.
   for (const [path, n] of [
@@ -112,6 +124,9 @@ line('one request', figures.floor);
 line('cold entry', figures.entry);
 line('cold section', figures.section);
 line('next section', figures.next);
+console.log(
+  `bytes          median ${median(figures.bytes)} KB in ${median(figures.requests)} request(s) on the wire when the section painted`,
+);
 console.log(`next section / 1 s target: ${(median(figures.next) / 1000).toFixed(2)}`);
 console.log(
   `cold entry / 1 s target: ${(median(figures.entry) / 1000).toFixed(2)} · cold entry / one request: ${(median(figures.entry) / median(figures.floor)).toFixed(2)}`,

@@ -1,11 +1,10 @@
-// What the answering pages do on each action: start (code check, draft resume), change an answer,
-// next/back with validation of the page, review, and submit through the offline queue.
+// What the answering pages do on each action: start (a queued submission, a code: code-start.ts), change an
+// answer, next/back with validation of the page, review, and submit through the offline queue.
 import type { Localized } from '#api/text.js';
 import type { AnswerValue, LocatedError, SurveyResponse } from '#surveys/types.js';
 import { validateDraftInterpreted, validateResponseInterpreted } from '#surveys/validate-interpreted.js';
-import { checkCode, loadDraft } from './api.js';
-import { codeVerdict } from './entry-view.js';
-import { keptFor, mergeDraft, resumePoint, startFromLink } from './link-start.js';
+import type { checkCode } from './api.js';
+import { mergeDraft, resumePoint, startFromLink, startWithCode } from './code-start.js';
 import { fields, pruneHidden, withAnswer, withoutPaths, type Field, type Page } from './model.js';
 import {
   clearLocal,
@@ -18,11 +17,6 @@ import {
 } from './store.js';
 import type { SurveyApp } from './survey-app.js';
 import { visitRoute } from './visit-flow.js';
-
-const offlineMessage = (): Localized => ({
-  vi: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
-  en: 'The server cannot be reached. Please check your connection and try again.',
-});
 
 export class Flow {
   private local: LocalState = { response: { answers: {} }, startedAt: Date.now() };
@@ -46,40 +40,9 @@ export class Flow {
       // A well-formed code from a link opens the first section now; the check answers in the background.
       if (early && this.app.payload?.edition.window === 'open')
         return startFromLink(this, this.app, fragmentCode, early);
-      return this.startWithCode(early);
+      return startWithCode(this, this.app, early);
     }
     if (kept?.code) this.app.code = kept.code;
-  }
-
-  async startWithCode(early?: ReturnType<typeof checkCode>): Promise<void> {
-    const app = this.app;
-    app.codeChecked = true;
-    const verdict = codeVerdict(app.code);
-    if (!verdict.ok) return;
-    app.busy = true;
-    try {
-      const status = await (early ?? checkCode(app.slug, app.code));
-      if (!status.ok) {
-        app.notice = status.status === 0 ? offlineMessage() : (status.details[0]?.message ?? status.messages);
-        return;
-      }
-      if (status.body.status === 'used') {
-        clearLocal(app.slug);
-        app.phase = 'used';
-        return;
-      }
-      const kept = keptFor(app.slug, app.code);
-      let response: SurveyResponse = kept?.response ?? { answers: {} };
-      let restored = false;
-      if (status.body.status === 'draft' && !kept) {
-        const draft = await loadDraft(app.slug, app.code);
-        if (draft.ok && draft.body.draft) [response, restored] = [draft.body.draft, true];
-      }
-      this.start(app.code, response, kept);
-      if (restored) this.offerResume();
-    } finally {
-      app.busy = false;
-    }
   }
 
   /** Opens the first page (or the kept one); with holdDrafts, nothing goes to the server until adopt(). */
@@ -128,7 +91,7 @@ export class Flow {
   }
 
   /** After a draft was restored: offer its first unfinished page (or the review), if further on. */
-  private offerResume(): void {
+  offerResume(): void {
     const app = this.app;
     app.resumeAt = resumePoint(app.pages, app.pageKey, (p) => this.pageErrors(p).length > 0);
   }
@@ -142,13 +105,17 @@ export class Flow {
   }
 
   private persist(): void {
-    this.local = { ...this.local, response: this.app.response, page: this.app.pageKey };
-    saveLocal(this.app.slug, this.local);
     const app = this.app;
-    const mistyped = validateDraftInterpreted(app.definition, app.context, app.response).errors.map(
-      (e) => e.path,
+    this.local = { ...this.local, response: app.response, page: app.pageKey };
+    saveLocal(app.slug, this.local);
+    if (!this.drafts) return; // held until the code check answers (code-start.ts)
+    const mistyped = validateDraftInterpreted(app.definition, app.context, app.response).errors;
+    this.drafts.schedule(
+      withoutPaths(
+        app.response,
+        mistyped.map((e) => e.path),
+      ),
     );
-    this.drafts?.schedule(withoutPaths(app.response, mistyped));
   }
 
   private current(): Page | undefined {

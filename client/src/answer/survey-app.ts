@@ -10,6 +10,7 @@ import { currentLang, setLang } from '#client/src/shared/localize.js';
 import { formatDate, formatNumber } from '#client/src/shared/i18n.js';
 import { checkCode, fetchSurvey } from './api.js';
 import { codeVerdict, renderEntry, takeCodeFromFragment } from './entry-view.js';
+import { startWithCode } from './code-start.js';
 import { Flow } from './flow.js';
 import { pages, progress, type Field, type Page } from './model.js';
 import { renderHeader } from './header-view.js';
@@ -188,7 +189,7 @@ export class SurveyApp extends LitElement {
             this.codeChecked = false;
             this.notice = undefined;
           },
-          onSubmit: () => void this.flow.startWithCode(),
+          onSubmit: () => void startWithCode(this.flow, this),
           onOpenMode: () => this.flow.start(undefined, { answers: {} }),
         });
       case 'page':

@@ -1,13 +1,16 @@
-// The link form (…/khao-sat/<slug>#code=K7Q2-…) opens the first section at once, from the survey inlined in
-// the page, and checks the code and fetches its draft meanwhile. The fragment never reaches the server, so the
-// check is one more round trip (about 0.7 s on a slow phone network) that the respondent need not wait for:
-// they read the introduction first. A refused code goes back to the code form with the server's message, a
-// used one to the "already used" page, and a draft from another device fills the answers in (with an offer to
-// continue where it left off, see resumePoint). Nothing is saved to the server before the check has answered,
-// so an empty start can never overwrite a draft kept there.
+// Starting with a code. A typed code is checked first (the respondent pressed "Start" and sees "Checking…").
+// The link form (…/khao-sat/<slug>#code=K7Q2-…) opens the first section at once, from the survey inlined in the
+// page, and checks the code and fetches its draft meanwhile. The fragment never reaches the server, so the check
+// is one more round trip (about 0.7 s on a slow phone network) that the respondent need not wait for: they read
+// the introduction first. A refused code goes back to the code form with the server's message, a used one to the
+// "already used" page, and a draft from another device fills the answers in (with an offer to continue where it
+// left off, see resumePoint). Nothing is saved to the server before the check has answered, so an empty start
+// can never overwrite a draft kept there.
 import type { CodeCheckPayload } from '#api/collection.js';
+import type { Localized } from '#api/text.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import { checkCode, loadDraft, transient, type Outcome } from './api.js';
+import { codeVerdict } from './entry-view.js';
 import type { Flow } from './flow.js';
 import type { Page } from './model.js';
 import { backoff, clearLocal, loadLocal, pause, type LocalState } from './store.js';
@@ -56,13 +59,48 @@ export function resumePoint(
 ): string | undefined {
   const at = pages.findIndex(unfinished);
   const index = at === -1 ? pages.length : at;
-  return index >
-    Math.max(
-      0,
-      pages.findIndex((p) => p.key === here),
-    )
-    ? (pages[index]?.key ?? 'review')
-    : undefined;
+  const shown = pages.findIndex((p) => p.key === here);
+  return index > Math.max(shown, 0) ? (pages[index]?.key ?? 'review') : undefined;
+}
+
+const offlineMessage = (): Localized => ({
+  vi: 'Không kết nối được máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
+  en: 'The server cannot be reached. Please check your connection and try again.',
+});
+
+/** "Start" with the code typed into the form (or a link's code on a survey not open now). */
+export async function startWithCode(
+  flow: Flow,
+  app: SurveyApp,
+  early?: Promise<Outcome<CodeCheckPayload>>,
+): Promise<void> {
+  app.codeChecked = true;
+  const verdict = codeVerdict(app.code);
+  if (!verdict.ok) return;
+  app.busy = true;
+  try {
+    const status = await (early ?? checkCode(app.slug, app.code));
+    if (!status.ok) {
+      app.notice = status.status === 0 ? offlineMessage() : (status.details[0]?.message ?? status.messages);
+      return;
+    }
+    if (status.body.status === 'used') {
+      clearLocal(app.slug);
+      app.phase = 'used';
+      return;
+    }
+    const kept = keptFor(app.slug, app.code);
+    let response: SurveyResponse = kept?.response ?? { answers: {} };
+    let restored = false;
+    if (status.body.status === 'draft' && !kept) {
+      const draft = await loadDraft(app.slug, app.code);
+      if (draft.ok && draft.body.draft) [response, restored] = [draft.body.draft, true];
+    }
+    flow.start(app.code, response, kept);
+    if (restored) flow.offerResume();
+  } finally {
+    app.busy = false;
+  }
 }
 
 export function startFromLink(
