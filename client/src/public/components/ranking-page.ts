@@ -1,5 +1,5 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import type { FamilySummary, Ranking, ReleaseDocument } from '#api/releases.js';
 import { fetchRanking, fetchRelease, rankingPath } from '#client/src/shared/api.js';
@@ -273,6 +273,8 @@ export class RankingPage extends LitElement {
     const families = this._families.value;
     if (families && !this._family())
       return html`<ci-not-found .lang=${lang} what=${this.state.family}></ci-not-found>`;
+    const loading = () =>
+      html`<p class="status" aria-busy="true">${msg('Loading…', { id: 'public.loading' })}</p>`;
     return html`
       ${
         families
@@ -288,9 +290,10 @@ export class RankingPage extends LitElement {
       }
       ${this._families.render({ error })}
       ${this._ranking.render({
-        pending: () =>
-          html`<p class="status" aria-busy="true">${msg('Loading…', { id: 'public.loading' })}</p>`,
-        complete: (r) => this._view(r),
+        pending: loading,
+        // The ranking waits for its release's methodology, so the legend's cut-offs and any what-if
+        // numbers appear once, as published, instead of changing a moment later.
+        complete: (r) => (r && this._release.status === TaskStatus.PENDING ? loading() : this._view(r)),
         error,
       })}
     `;
