@@ -114,6 +114,10 @@ export async function seedServiceDemo(
     .from(families)
     .where(eq(families.code, SERVICE_DEMO_FAMILY));
   if (existing) return false;
+  // Said only when there is work to do: a database restored from the first-start snapshot already has them.
+  progress(
+    `Seeding the demo service centres (fictional): ${periods.length} months of visits and delivery figures…`,
+  );
   await createServiceFamily(db);
   const rows = ['centre,month,received,on_time,online,e_result'];
   let visits = 0;

@@ -35,6 +35,5 @@ export async function seedDatabase(
     );
   }
   await seedDemo(db, progress, demo);
-  progress('Seeding the demo service centres (fictional): 12 months of visits and delivery figures…');
   await seedServiceDemo(db, progress);
 }
