@@ -7,7 +7,7 @@ import {
   answerSite,
   checked,
   choose,
-  enterCode,
+  leaveDraft,
   mixNow,
   next,
   phonePage,
@@ -56,14 +56,7 @@ describe('survey answering pages: a link with the code opens the survey before t
   });
 
   it('a draft saved on another device fills the answers in and offers to continue where it left off', async () => {
-    const a = await phonePage(browser);
-    await enterCode(a.page, server.base, slug, codes[1]!);
-    await choose(a.page, '/answers/CONSENT', 0);
-    await next(a.page);
-    await choose(a.page, '/answers/BLOCK', 0);
-    await a.page.getByText('Đã lưu', { exact: true }).waitFor();
-    await a.context.close();
-
+    await leaveDraft(browser, server.base, slug, codes[1]!, 0);
     const b = await phonePage(browser);
     // The draft arrives late (a slow network): the empty start must not be saved over it meanwhile.
     await b.page.route('**/draft', async (route: Route) => {

@@ -10,6 +10,7 @@ import {
   choose,
   enterCode,
   fillPage,
+  leaveDraft,
   mixNow,
   next,
   phonePage,
@@ -56,14 +57,7 @@ describe('survey answering pages: skip logic, resume, offline, language, keyboar
   });
 
   it('resumes in a fresh browser context with the code: the server draft restores every answer', async () => {
-    const a = await phonePage(browser);
-    await enterCode(a.page, server.base, slug, codes[1]!);
-    await choose(a.page, '/answers/CONSENT', 0);
-    await next(a.page);
-    await choose(a.page, '/answers/BLOCK', 2);
-    await a.page.getByText('Đã lưu', { exact: true }).waitFor();
-    await a.context.close();
-
+    await leaveDraft(browser, server.base, slug, codes[1]!, 2);
     const b = await phonePage(browser);
     await enterCode(b.page, server.base, slug, codes[1]!);
     expect(await checked(b.page, '/answers/CONSENT')).to.deep.equal(['1']);

@@ -186,6 +186,17 @@ export async function enterCode(page: Page, base: string, slug: string, code: st
   await page.locator('main fieldset, main .card[data-path]').first().waitFor();
 }
 
+/** On another device: consent and block option `block` with the typed code, saved as the server draft. */
+export async function leaveDraft(browser: Browser, base: string, slug: string, code: string, block: number) {
+  const { context, page } = await phonePage(browser);
+  await enterCode(page, base, slug, code);
+  await choose(page, '/answers/CONSENT', 0);
+  await next(page);
+  await choose(page, '/answers/BLOCK', block);
+  await page.getByText('Đã lưu', { exact: true }).waitFor();
+  await context.close();
+}
+
 /** Picks option `index` of a field. */
 export const choose = (page: Page, path: string, index: number) =>
   page.locator(`main [data-path="${path}"] label.option`).nth(index).click();
