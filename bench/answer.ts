@@ -7,6 +7,7 @@
 //   one request   navigation to /healthz → loaded: the floor of any first paint on this profile (a page
 //                 that needs its HTML and then its script cannot paint before about twice this)
 //   bytes         what the cold section had received on the wire when it painted (requests, KB)
+//   main thread   the renderer's main-thread busy time (CDP TaskDuration) from navigation to that paint
 // The build must exist (npm run build). Target: a section under 1 s.
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
@@ -65,12 +66,18 @@ const figures = {
   next: [] as number[],
   bytes: [] as number[],
   requests: [] as number[],
+  cpu: [] as number[],
 };
+type Cdp = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>['newCDPSession']>>;
+const busyMs = async (cdp: Cdp): Promise<number> =>
+  1000 *
+  ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
@@ -92,10 +99,12 @@ for (let i = 0; i < runs; i++) {
     wire.requests++;
   };
   cdp.on('Network.loadingFinished', count);
+  const busy0 = await busyMs(cdp);
   t0 = Date.now();
   await page.goto(`${server.base}/khao-sat/${slug}#code=${codes[i]}`, { waitUntil: 'commit' });
   await headingIs(page, /Giới thiệu/);
   figures.section.push(Date.now() - t0);
+  figures.cpu.push(Math.round((await busyMs(cdp)) - busy0));
   cdp.off('Network.loadingFinished', count);
   figures.bytes.push(Math.round(wire.bytes / 1024));
   figures.requests.push(wire.requests);
@@ -124,6 +133,7 @@ line('one request', figures.floor);
 line('cold entry', figures.entry);
 line('cold section', figures.section);
 line('next section', figures.next);
+line('main thread', figures.cpu);
 console.log(
   `bytes          median ${median(figures.bytes)} KB in ${median(figures.requests)} request(s) on the wire when the section painted`,
 );
