@@ -24,10 +24,15 @@ export function keptFor(slug: string, code: string): LocalState | undefined {
   return kept?.code !== undefined && compact(kept.code) === compact(code) ? kept : undefined;
 }
 
-/** Asks again, with backoff, while the server cannot be reached or asks to wait. */
-async function answered<T>(ask: () => Promise<Outcome<T>>, first?: Promise<Outcome<T>>): Promise<Outcome<T>> {
+/** Asks again, with backoff, while the server cannot be reached or asks to wait (`onWait` is told). */
+async function answered<T>(
+  ask: () => Promise<Outcome<T>>,
+  first?: Promise<Outcome<T>>,
+  onWait: () => void = () => {},
+): Promise<Outcome<T>> {
   let result = await (first ?? ask());
   for (let attempt = 0; !result.ok && transient(result); attempt++) {
+    onWait();
     await pause(backoff(attempt));
     result = await ask();
   }
@@ -121,7 +126,13 @@ async function settle(
   early: Promise<Outcome<CodeCheckPayload>>,
   keptHere: boolean,
 ): Promise<void> {
-  const status = await answered(() => checkCode(app.slug, code), early);
+  // Offline: answering goes on (kept on this device); the header says the server is not reached yet.
+  const offline = (): void => void (app.saveStatus = 'offline');
+  const reached = (): void => {
+    if (app.saveStatus === 'offline') app.saveStatus = 'idle';
+  };
+  const status = await answered(() => checkCode(app.slug, code), early, offline);
+  reached();
   if (app.code !== code || app.phase === 'sending' || app.phase === 'done') return;
   if (!status.ok) return flow.backToEntry(status.details[0]?.message ?? status.messages);
   if (status.body.status === 'used') {
@@ -132,7 +143,8 @@ async function settle(
   let draft: SurveyResponse | undefined;
   // This device's copy is at least as new as the server's draft (it is saved first).
   if (status.body.status === 'draft' && !keptHere) {
-    const loaded = await answered(() => loadDraft(app.slug, code));
+    const loaded = await answered(() => loadDraft(app.slug, code), undefined, offline);
+    reached();
     if (loaded.ok && loaded.body.draft) draft = loaded.body.draft;
   }
   if (app.code === code) flow.adopt(code, draft);

@@ -76,6 +76,21 @@ describe('survey answering pages: a link with the code opens the survey before t
     await b.context.close();
   });
 
+  it('offline when the link opens: the section is answered, the header says offline, and the draft is saved once the check gets through', async () => {
+    const { context, page } = await phonePage(browser);
+    let refused = 0;
+    await page.route('**/codes/check', (route: Route) =>
+      refused++ < 2 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(link(codes[4]!));
+    await page.getByRole('heading', heading(/Giới thiệu/)).waitFor();
+    await page.getByText('Mất kết nối — sẽ thử lại').waitFor();
+    await choose(page, '/answers/CONSENT', 0);
+    await page.getByText('Đã lưu', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(refused).to.be.greaterThan(2);
+    await context.close();
+  });
+
   it('the same device resumes on the page it left, in English with ?lang=en', async () => {
     const { context, page } = await phonePage(browser);
     await page.goto(link(codes[2]!, '?lang=en'));
