@@ -21,7 +21,8 @@ import express from 'express';
 import { count, eq } from 'drizzle-orm';
 import { randomSource } from '#scoring/random.js';
 import { createApp } from '#server/app.js';
-import { openDatabase } from '#server/db/client.js';
+import { openDatabase, type Db } from '#server/db/client.js';
+import { committed, groupCommitStats } from '#server/db/group-commit.js';
 import { blocks, families, responses, units } from '#server/db/schema/index.js';
 import { createLogger } from '#server/http/logger.js';
 import { synthesizeResponse } from '#server/seed/demo-responses.js';
@@ -99,6 +100,7 @@ const issue = async (n = codeCount) =>
   ).map((c) => c.code);
 const codes = await issue();
 const baselineCodes = await issue();
+const aloneCodes = database.kind === 'pglite' ? await issue() : undefined;
 const warmUpCodes = [await issue(WARM_UP_SECONDS * perSecond), await issue(WARM_UP_SECONDS * perSecond)];
 console.log(
   `issued 2 × ${codes.length} codes (and 2 × ${warmUpCodes[0]!.length} to warm up) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
@@ -127,22 +129,27 @@ const app = createApp({
   logger: createLogger('warn'),
 });
 // The baseline: the same JSON body, straight into the writes of one submission (no route
-// validation, no response validation, no middleware but the JSON parser).
+// validation, no response validation, no middleware but the JSON parser), committed as the real
+// path commits them: on PGlite with group commit (concurrent submissions share a COMMIT, each in
+// its own savepoint; server/db/group-commit.ts), on a server in a transaction of its own. On
+// PGlite, /baseline-alone also commits each submission alone, as before group commit.
 const baseline = express();
 baseline.use(express.json({ limit: '1mb' }));
-baseline.post('/baseline', async (req, res) => {
+const storeBody = (alone: boolean) => async (req: express.Request, res: express.Response) => {
   const b = req.body as { code: string; submissionId: string; response: SurveyResponse };
-  await db.transaction((tx) =>
-    storeResponse(tx as never, hasher, edition, {
+  const work = (tx: Db) =>
+    storeResponse(tx, hasher, edition, {
       code: b.code.replace(/-/g, ''),
       nonce: b.submissionId,
       response: b.response,
       channel: 'online',
       clientSeconds: 900,
-    }),
-  );
+    });
+  await (alone ? db.transaction((tx) => work(tx as unknown as Db)) : committed(db, work));
   res.json({ status: 'accepted' });
-});
+};
+baseline.post('/baseline', storeBody(false));
+baseline.post('/baseline-alone', storeBody(true));
 baseline.use('/', app);
 const server = await new Promise<Server>((resolve) => {
   const s = baseline.listen(0, '127.0.0.1', () => resolve(s));
@@ -153,7 +160,7 @@ const jobs = startCollectionJobs(db, hasher, { ...mixer, intervalSeconds: 1, dra
 
 const stored = async () =>
   (await db.select({ n: count() }).from(responses).where(eq(responses.surveyEditionId, edition.id)))[0]!.n;
-const report = (label: string, r: LoadRun) => {
+const report = (label: string, r: Run) => {
   console.log(`\n${label}`);
   for (const [status, body] of r.failures) console.log(`  first ${status}: ${body}`);
   console.log(
@@ -168,6 +175,10 @@ const report = (label: string, r: LoadRun) => {
   console.log(
     `  memory:       server resident ${r.rssStartMb.toFixed(0)} MB at the start, ${r.rssPeakMb.toFixed(0)} MB at most during the load, ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB after (target ≤ 500 MB)`,
   );
+  if (r.groups && r.groups.transactions > 0)
+    console.log(
+      `  commits:      ${r.groups.transactions} submissions in ${r.groups.commits} group commits (${(r.groups.transactions / Math.max(1, r.groups.commits)).toFixed(1)} per COMMIT)`,
+    );
   if (r.exhausted) console.log('  WARNING: ran out of pre-issued codes; raise perSecond in bench/submit.ts');
 };
 // The load generator runs in a child process (submit-load.ts), so the figures are the server's own.
@@ -182,9 +193,11 @@ const settle = async () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 };
-const load = async (path: string, list: string[], suffix: string, seconds = duration) => {
+type Run = LoadRun & { groups?: { transactions: number; commits: number } | undefined };
+const load = async (path: string, list: string[], suffix: string, seconds = duration): Promise<Run> => {
   await settle();
-  return loadSubmissions({
+  const start = groupCommitStats(db);
+  const run = await loadSubmissions({
     base,
     path,
     codes: list,
@@ -193,6 +206,12 @@ const load = async (path: string, list: string[], suffix: string, seconds = dura
     duration: seconds,
     connections,
   });
+  const end = groupCommitStats(db);
+  const groups =
+    start && end
+      ? { transactions: end.transactions - start.transactions, commits: end.commits - start.commits }
+      : undefined;
+  return { ...run, groups };
 };
 
 // Both endpoints first run untimed for a moment, so neither is measured cold (JIT, the compiled
@@ -213,7 +232,10 @@ report(
 );
 const before = await stored();
 const plain = await load('/baseline', baselineCodes, 'b');
-report('baseline: the writes of one submission, without validation (storeResponse)', plain);
+const grouped = database.kind === 'pglite' ? ', group commit as the real path' : '';
+report(`baseline: the writes of one submission, without validation (storeResponse${grouped})`, plain);
+const alone = database.kind === 'pglite' ? await load('/baseline-alone', aloneCodes!, 'a') : undefined;
+if (alone) report('baseline, each submission committed alone (no group commit)', alone);
 server.closeAllConnections();
 await new Promise<void>((resolve) => server.close(() => resolve()));
 await jobs.stop();
@@ -224,6 +246,10 @@ console.log('');
 console.log(
   `ratio:        submission ${submit.reqPerSec.toFixed(1)} / baseline ${plain.reqPerSec.toFixed(1)} req/s = ${(submit.reqPerSec / plain.reqPerSec).toFixed(2)}`,
 );
+if (alone)
+  console.log(
+    `              against the baseline committed alone: ${submit.reqPerSec.toFixed(1)} / ${alone.reqPerSec.toFixed(1)} req/s = ${(submit.reqPerSec / alone.reqPerSec).toFixed(2)}`,
+  );
 console.log(
   `mixer:        ${before} responses stored by the end of the submission load (warm-up included); ${total} after the final batch (${final.batches.join(', ') || 'none'} left)`,
 );
@@ -234,7 +260,7 @@ console.log(
     `${(mem.heapTotal / 1048576).toFixed(0)}, outside the heap ${(mem.external / 1048576).toFixed(0)} MB (PGlite's WebAssembly memory, buffers); ` +
     'garbage collected first; the load generator ran in a child process',
 );
-const runs = [...warmUp, submit, plain];
+const runs = [...warmUp, submit, plain, ...(alone ? [alone] : [])];
 const acknowledged = runs.reduce((n, r) => n + r.acknowledged, 0);
 const ok = total === acknowledged && runs.every((r) => !r.exhausted);
 console.log(

@@ -3,6 +3,7 @@ import { canonicalJson } from '#api/canonical-json.js';
 import { validateResponse } from '#surveys/validate.js';
 import type { SurveyResponse } from '#surveys/types.js';
 import type { Db } from '#server/db/client.js';
+import { committed } from '#server/db/group-commit.js';
 import { openSubmissions, pendingSubmissions } from '#server/db/schema/index.js';
 import type { Channel, QualityFlag } from '#api/collection-admin.js';
 import { HttpError } from '#server/http/errors.js';
@@ -202,7 +203,8 @@ export async function submitResponse(
     throw invalid([fieldError('/code', 'code_required', serverMessage('code_required'))], 'code_required');
   }
   const response = checkResponse(edition, input.response);
-  return db.transaction((tx) => storeResponse(tx as unknown as Db, hasher, edition, { ...input, response }));
+  // On PGlite, concurrent submissions share a COMMIT (group-commit.ts); each is acknowledged after it.
+  return committed(db, (tx) => storeResponse(tx, hasher, edition, { ...input, response }));
 }
 
 /**

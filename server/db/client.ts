@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { openEmbedded } from './embedded.js';
+import { enableGroupCommit } from './group-commit.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -57,6 +58,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const client = embedded?.client ?? new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // One connection: concurrent submissions share a COMMIT and its fsync (group-commit.ts).
+  enableGroupCommit(db);
   return {
     db,
     kind: 'pglite',
