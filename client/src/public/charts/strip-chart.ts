@@ -19,18 +19,21 @@ export class StripChart extends LitElement {
     highlight: {},
     lang: {},
     label: {},
-    _width: { state: true },
   };
   declare data: StripDatum[];
   declare bands: TierBand[];
   declare highlight: string | null;
   declare lang: Lang;
   declare label: string;
-  declare _width: number;
+  /** The width drawn at (0 until known); the observer asks for a redraw only when the host's width differs. */
+  private _width = 0;
   private _state: StripState | undefined;
   private readonly _resize = new ResizeObserver(([entry]) => {
     const w = Math.floor(entry?.contentRect.width ?? 0);
-    if (w > 0 && w !== this._width) this._width = w;
+    if (w > 0 && w !== this._width) {
+      this._width = w;
+      this.requestUpdate();
+    }
   });
 
   constructor() {
@@ -39,7 +42,6 @@ export class StripChart extends LitElement {
     this.data = [];
     this.bands = [];
     this.highlight = null;
-    this._width = 0;
   }
 
   override connectedCallback(): void {
@@ -87,6 +89,9 @@ export class StripChart extends LitElement {
 
   override updated(): void {
     const svg = this.renderRoot.querySelector('svg');
+    // The first drawing measures the host itself rather than waiting for the observer's first report, so
+    // the chart comes with the page's first paint, not one frame (and one more layout) later.
+    if (this._width === 0 && svg) this._width = Math.floor(this.getBoundingClientRect().width);
     if (!svg || this._width === 0) return;
     const height = this._width < 500 ? 160 : 220;
     this._state = stripState(this.data, this.bands, this._width, height);
