@@ -41,8 +41,17 @@ export function formatSigned(lang: Lang, value: number | null | undefined, digit
 
 export const formatInteger = (lang: Lang, value: number): string => formatter(lang, 0).format(value);
 
-export const formatPercent = (lang: Lang, share: number): string =>
-  new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+const percents = new Map<Lang, Intl.NumberFormat>();
+
+/** A share as a percentage (the what-if panel and the table headers format about thirty per render). */
+export function formatPercent(lang: Lang, share: number): string {
+  let f = percents.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 1 });
+    percents.set(lang, f);
+  }
+  return f.format(share);
+}
 
 export const formatDate = (lang: Lang, iso: string): string =>
   new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long' }).format(new Date(iso));

@@ -21,6 +21,13 @@ describe('i18n', () => {
     expect(formatPercent('vi', 0.125)).to.match(/^12,5\s?%$/);
   });
 
+  it('formatPercent(lang, share) keeps each language its own format when called in turn (one formatter per language)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(formatPercent('en', 0.125)).to.equal('12.5%');
+      expect(formatPercent('vi', 0.125)).to.match(/^12,5\s?%$/);
+    }
+  });
+
   it('formatSigned(lang, x) marks the sign with + and a true minus, and zero without a sign', () => {
     expect(formatSigned('en', 1.254)).to.equal('+1.25');
     expect(formatSigned('vi', -0.5)).to.equal('−0,50');
