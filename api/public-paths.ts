@@ -10,6 +10,9 @@ export type PublicPath =
   | { view: 'trends'; family: string }
   | { view: 'methodology'; family: string; year: number | undefined };
 
+/** The family the site's home page ranks (its latest edition). */
+export const DEFAULT_FAMILY = 'pci';
+
 /** Codes in paths: family codes, unit codes (letters, digits, `_`, `-`, `.`). */
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/i;
 // A year, or a monthly/quarterly edition YYYYMM (api/periods.ts).

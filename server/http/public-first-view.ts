@@ -1,10 +1,10 @@
-// The public ranking page's first view inside its HTML. Without it the page asks for its data only once its
+// The public ranking page's first view inside its HTML (the home page is one too). Without it the page asks for its data only once its
 // script has run (HTML → script → families and ranking → release document), and then renders twice. With it,
 // the API responses the page asks for first (the same files the API sends, byte for byte) come inside the
 // document as JSON in a <script type="application/json"> (data, never run: the strict CSP stays as it is),
 // and the page renders the ranking, its chart and its legend in one pass. Anything else it still asks for.
-import type { Ranking } from '#api/releases.js';
-import { parsePublicPath } from '#api/public-paths.js';
+import type { FamilyList, Ranking } from '#api/releases.js';
+import { DEFAULT_FAMILY, parsePublicPath } from '#api/public-paths.js';
 import type { CachedFile, PublicFileCache } from '#server/releases/file-cache.js';
 import { PUBLIC_ROOT } from '#server/releases/public-files.js';
 
@@ -33,29 +33,59 @@ function rankingRequest(family: string, year: number, block: string | null, rele
     : { api: `/rankings/${family}/${year}${q}`, file: `rankings/${family}/${year}${sub}.json` };
 }
 
+/** A year in the query (`?year=`), as the page reads one (client/src/public/url-state.ts). */
+const QUERY_YEAR = /^\d{4}(\d{2})?$/;
+
+/** The latest edition of each family in the families file, read once per version of the file. */
+const latestEditions = new WeakMap<CachedFile, Map<string, number>>();
+
+function latestEdition(file: CachedFile, family: string): number | undefined {
+  let latest = latestEditions.get(file);
+  if (!latest) {
+    const list = JSON.parse(file.bytes.toString('utf8')) as Partial<FamilyList>;
+    // Editions are listed oldest first (client/src/public/families.ts, latestYear).
+    latest = new Map((list.families ?? []).map((f) => [f.code, f.editions.at(-1)?.year ?? NaN]));
+    latestEditions.set(file, latest);
+  }
+  const year = latest.get(family);
+  return year === undefined || Number.isNaN(year) ? undefined : year;
+}
+
+/**
+ * The family and edition the page at `pathname` ranks, worked out as the page does: the home page ranks
+ * the default family; the edition is the path's, else `?year=`, else the family's latest.
+ */
+function rankingTarget(pathname: string, query: URLSearchParams, families: CachedFile | undefined) {
+  const p = parsePublicPath(pathname);
+  if (p?.view !== 'home' && p?.view !== 'ranking') return undefined;
+  const family = p.view === 'home' ? DEFAULT_FAMILY : p.family;
+  const q = query.get('year');
+  const year =
+    (p.view === 'ranking' ? p.year : undefined) ??
+    (q && QUERY_YEAR.test(q) ? Number(q) : undefined) ??
+    (families ? latestEdition(families, family) : undefined);
+  return year === undefined || !CODE.test(family) ? undefined : { family, year };
+}
+
 /**
  * The responses the ranking page at `pathname` (with `query`) asks for first, by API path (`/api/v1/…`):
- * families, the ranking, its release document and the signing key, as JSON text. Undefined for any other
- * page, for a year left to the latest edition, and when the ranking is not in the export (the page then
- * asks the API, which answers its own not-found).
+ * families, the ranking, its release document and the signing key. Undefined for any other page and
+ * when the ranking is not in the export (the page then asks the API, which answers its own not-found).
  */
 export async function firstViewResponses(
   pathname: string,
   query: URLSearchParams,
   files: PublicFileCache,
 ): Promise<Map<string, CachedFile> | undefined> {
-  const p = parsePublicPath(pathname);
-  if (p?.view !== 'ranking' || p.year === undefined || !CODE.test(p.family)) return undefined;
+  const get = (rel: string) => files.get(`${PUBLIC_ROOT}/${rel}`);
+  const families = await get('families.json');
+  const target = rankingTarget(pathname, query, families);
   const block = query.get('block');
   const release = query.get('release');
-  if ((block !== null && !CODE.test(block)) || (release !== null && !CODE.test(release))) return undefined;
-  const ranking = rankingRequest(p.family, p.year, block, release);
-  const get = (rel: string) => files.get(`${PUBLIC_ROOT}/${rel}`);
-  const [rankingFile, families, key] = await Promise.all([
-    get(ranking.file),
-    get('families.json'),
-    get('keys/release-signing.json'),
-  ]);
+  if (!target || (block !== null && !CODE.test(block)) || (release !== null && !CODE.test(release)))
+    return undefined;
+  const ranking = rankingRequest(target.family, target.year, block, release);
+  const [rankingFile, key] = await Promise.all([get(ranking.file), get('keys/release-signing.json')]);
   if (!rankingFile) return undefined;
   const out = new Map<string, CachedFile>([[ranking.api, rankingFile]]);
   if (families) out.set('/families', families);

@@ -1,5 +1,5 @@
 import type { Lang } from '#api/text.js';
-import { parsePublicPath, publicPath } from '#api/public-paths.js';
+import { DEFAULT_FAMILY, parsePublicPath, publicPath } from '#api/public-paths.js';
 
 export type View = 'ranking' | 'unit' | 'compare' | 'trends' | 'methodology' | 'not-found';
 export type Tab = 'table' | 'chart' | 'map';
@@ -32,7 +32,7 @@ export interface ViewState {
 
 export const defaultState: ViewState = {
   view: 'ranking',
-  family: 'pci',
+  family: DEFAULT_FAMILY,
   year: undefined,
   block: undefined,
   unit: undefined,

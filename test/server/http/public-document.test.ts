@@ -83,10 +83,23 @@ describeEachDatabase('a public ranking page inlines its first view', (ctx) => {
     expect(data).to.have.property('/api/v1/releases/pci-2015-r1');
   });
 
-  it('other pages, the latest-edition path and unknown or unsafe codes get the plain document', async () => {
+  it('the home page and a ranking without a year inline the latest edition (or ?year=), as the page picks it', async () => {
+    for (const [url, year] of [
+      ['/', 2016],
+      ['/?lang=en', 2016],
+      ['/rankings/pci', 2016],
+      ['/?year=2015', 2015],
+      ['/rankings/pci?year=2014', 2014],
+    ] as const) {
+      const data = inlined((await page(url)).text)!;
+      expect(Object.keys(data), url).to.include(`/api/v1/rankings/pci/${year}`);
+      expect(data, url).to.have.property(`/api/v1/releases/pci-${year}-r1`);
+    }
+  });
+
+  it('other pages and unknown or unsafe codes get the plain document', async () => {
     for (const url of [
-      '/',
-      '/rankings/pci',
+      '/?year=1999',
       '/units/pci/hanoi',
       '/methodology/pci/2016',
       '/rankings/pci/2016?block=nowhere',
@@ -94,6 +107,7 @@ describeEachDatabase('a public ranking page inlines its first view', (ctx) => {
       '/rankings/pci/2016?release=..%2F..%2Ffamilies',
     ])
       expect(inlined((await page(url)).text), url).to.equal(undefined);
-    expect(inlined((await page('/rankings/pci/1999', 404)).text)).to.equal(undefined);
+    for (const url of ['/rankings/pci/1999', '/rankings/nosuch'])
+      expect(inlined((await page(url, 404)).text), url).to.equal(undefined);
   });
 });
