@@ -7,6 +7,7 @@ import type { FamilyList, Ranking } from '#api/releases.js';
 import { DEFAULT_FAMILY, parsePublicPath } from '#api/public-paths.js';
 import type { CachedFile, PublicFileCache } from '#server/releases/file-cache.js';
 import { PUBLIC_ROOT } from '#server/releases/public-files.js';
+import { scriptSafeJson } from './script-json.js';
 
 /** Block and release codes as the API's file names have them (no dots: nothing can climb out of a folder). */
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -96,17 +97,10 @@ export async function firstViewResponses(
   return new Map([...out].map(([api, file]) => [`/${PUBLIC_ROOT}${api}`, file]));
 }
 
-/** JSON text that is safe inside a script element: `<` (so `</script>`, `<!--`) and U+2028/9 escaped. */
-const scriptSafe = (json: string): string =>
-  json
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-
 /** The object `{ path: body, … }` as the text of a JSON script element (the bodies are JSON files already). */
 export function inlineResponses(responses: Map<string, CachedFile>): string {
   const members = [...responses].map(
     ([api, file]) => `${JSON.stringify(api)}:${file.bytes.toString('utf8').trim()}`,
   );
-  return scriptSafe(`{${members.join(',')}}`);
+  return scriptSafeJson(`{${members.join(',')}}`);
 }

@@ -9,6 +9,7 @@ import type { Request, Response } from 'express';
 import { SURVEY_PAYLOAD_ELEMENT, type SurveyEditionPayload } from '#api/collection.js';
 import { precompressed } from './precompressed.js';
 import { allowScript, inlinedSurveyPage } from './survey-inline.js';
+import { scriptSafeJson } from './script-json.js';
 
 export type SurveyPayloadSource = (slug: string) => Promise<SurveyEditionPayload>;
 
@@ -24,13 +25,6 @@ export function surveySlugOf(pathname: string): string | undefined {
   }
 }
 
-/** JSON that is safe inside a script element: `<` (so `</script>`, `<!--`) and U+2028/9 escaped. */
-const inlineJson = (x: unknown): string =>
-  JSON.stringify(x)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-
 /** The page's HTML with the edition's payload inlined; unchanged when the slug is unknown. */
 export async function surveyDocument(
   html: string,
@@ -39,7 +33,7 @@ export async function surveyDocument(
 ): Promise<string> {
   const payload = await source(slug).catch(() => undefined);
   if (!payload) return html;
-  const tag = `<script type="application/json" id="${SURVEY_PAYLOAD_ELEMENT}">${inlineJson(payload)}</script>`;
+  const tag = `<script type="application/json" id="${SURVEY_PAYLOAD_ELEMENT}">${scriptSafeJson(JSON.stringify(payload))}</script>`;
   // A function as the replacement: a `$&` or `$'` in a name would be expanded by a replacement string.
   return html.replace('</body>', () => `  ${tag}\n  </body>`);
 }

@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import { compileKernel, type Kernel } from '#scoring/kernel.js';
 import { LANES } from '#scoring/kernel-batch.js';
 import { prepareScores } from '#scoring/prepare-scores.js';
-import type { PreparedScores } from '#scoring/prepare-scores.js';
 import { randomSource } from '#scoring/random.js';
 import { sensitivity } from '#scoring/sensitivity.js';
 import { asemEdition } from '#bench/asem.js';
 import { ddciDemo, ddciTable } from './support/ddci.js';
+import { oddScores } from './support/odd-scores.js';
 
 const bits = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex');
 
@@ -53,13 +53,7 @@ describe('batchKernel (four runs at once)', () => {
   });
 
   it('kernel.batch().runLanes(w) stays bit-identical when scores hold ±Infinity and NaN', () => {
-    const scores = prepared.blocks[0]!.scores.map((row) => row && Float64Array.from(row));
-    const at = (code: string) => prepared.blocks[0]!.tree.byCode.get(code)!;
-    scores[at('LPI')]![3] = Infinity;
-    scores[at('LPI')]![7] = -Infinity;
-    scores[at('Flights')]![7] = Infinity;
-    scores[at('Flights')]![9] = NaN;
-    const odd: PreparedScores = { ...prepared, blocks: [{ ...prepared.blocks[0]!, scores }] };
+    const odd = oddScores(prepared);
     const k = compileKernel(odd);
     expectLanesMatch(k, noisy(k, 'odd', 7), 20);
   });

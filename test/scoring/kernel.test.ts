@@ -13,6 +13,7 @@ import { scoreArrays } from '#scoring/score-arrays.js';
 import { sensitivity } from '#scoring/sensitivity.js';
 import { asemEdition } from '#bench/asem.js';
 import { ddciDemo, ddciTable } from './support/ddci.js';
+import { oddScores } from './support/odd-scores.js';
 
 const sha = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex');
 const bits = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex');
@@ -53,13 +54,7 @@ describe('compileKernel (the re-weighting kernel)', () => {
 
   it('kernel.run stays bit-identical to scoreArrays when scores hold ±Infinity, NaN gaps and zero weights', () => {
     // Rows that are not finite take the two-pass path (∞ − ∞ = NaN must be listed as missing for the parents).
-    const scores = prepared.blocks[0]!.scores.map((row) => row && Float64Array.from(row));
-    const at = (code: string) => prepared.blocks[0]!.tree.byCode.get(code)!;
-    scores[at('LPI')]![3] = Infinity;
-    scores[at('LPI')]![7] = -Infinity;
-    scores[at('Flights')]![7] = Infinity;
-    scores[at('Flights')]![9] = NaN;
-    const odd = { ...prepared, blocks: [{ ...prepared.blocks[0]!, scores }] };
+    const odd = oddScores(prepared);
     const k = compileKernel(odd);
     const weightSets: Record<string, number>[] = [
       {},
