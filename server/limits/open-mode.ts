@@ -2,6 +2,7 @@
 // responses in 10 s. Code-less submissions are now limited per client per edition, and per edition.
 import type { RequestHandler } from 'express';
 import type { CodeHasher } from '#server/collection/code-hash.js';
+import { cachedEdition, requireEdition } from '#server/collection/editions.js';
 import type { Db } from '#server/db/client.js';
 import { clientKey, refused, sharedLimiter } from './store.js';
 import { serverMessage } from '#server/http/messages.js';
@@ -30,6 +31,9 @@ export function openModeLimiter(
   return async (req, res, next) => {
     if (hasCode(req.body)) return next();
     const slug = String(req.params.slug ?? '');
+    // Only an edition in open mode spends the budget: on a code-only edition a code-less answer is refused as
+    // code_required, and on an unknown slug as not found, by the route, at no cost to anyone's allowance.
+    if (!(await inOpenMode(db, slug))) return next();
     try {
       await client.consume(`${slug}:${clientKey(req, hasher)}`);
       await edition.consume(slug);
@@ -42,4 +46,12 @@ export function openModeLimiter(
     }
     next();
   };
+}
+
+// The cached edition answers for an edition in open mode; "not in open mode" is read again fresh, so an edition
+// just switched to open mode is limited from its first code-less answer.
+async function inOpenMode(db: Db, slug: string): Promise<boolean> {
+  const known = await cachedEdition(db, slug).catch(() => undefined);
+  if (known?.openMode) return true;
+  return (await requireEdition(db, slug).catch(() => undefined))?.openMode === true;
 }

@@ -68,7 +68,7 @@ export function surveyPublicRoutes(db: Db, hasher: CodeHasher, limit?: number): 
   });
 
   const responseBody = validate<SubmitResponseBody>({ params: slugSchema, body: submitSchema });
-  router.post('/surveys/:slug/responses', noStore, guard, openLimit, responseBody, async (req, res) => {
+  router.post('/surveys/:slug/responses', noStore, guard, responseBody, openLimit, async (req, res) => {
     const body = req.body;
     const code =
       body.code === undefined || body.code === null || body.code === '' ? undefined : readCode(body.code);

@@ -126,4 +126,31 @@ describeEachDatabase('abuse limits shared through the database', (ctx) => {
       Object.assign(OPEN_LIMITS, saved);
     }
   });
+
+  it('open mode: only valid answers to an open-mode edition spend the allowance, never a code-only edition’s', async () => {
+    await resetDatabase(ctx.database);
+    await seedFamily(ctx.database.db);
+    const saved = { ...OPEN_LIMITS };
+    Object.assign(OPEN_LIMITS, { perClient: 3, perEdition: 5 });
+    try {
+      const app = instance(ctx.database);
+      const coded = await publishEdition(app, { year: 2026, slug: 'coded-a' });
+      const open = await publishEdition(app, { openMode: true, year: 2027, slug: 'open-c' });
+      const send = (s: string, body: object) =>
+        request(app).post(`/api/v1/surveys/${s}/responses`).set('x-forwarded-for', '192.0.2.7').send(body);
+      for (let i = 0; i < 5; i++) {
+        const res = await send(coded, { submissionId: nonce(), response: validResponse() });
+        expect(res.status, `code-less answer ${i + 1} to a code-only edition`).to.equal(422);
+        expect(res.body.error.code).to.equal('code_required');
+      }
+      for (let i = 0; i < 4; i++)
+        expect((await send(open, { submissionId: nonce(), response: 'not an object' })).status).to.equal(422);
+      const valid = [];
+      for (let i = 0; i < 4; i++)
+        valid.push((await send(open, { submissionId: nonce(), response: validResponse() })).status);
+      expect(valid).to.deep.equal([200, 200, 200, 429]);
+    } finally {
+      Object.assign(OPEN_LIMITS, saved);
+    }
+  });
 });
