@@ -99,13 +99,21 @@ describeEachDatabase('abuse limits shared through the database', (ctx) => {
     expect((await check(app, codes[1]!, '203.0.113.10')).status).to.equal(200);
   });
 
-  it('open mode is limited per client per edition and per edition; other clients and editions still answer', async () => {
+  // A fresh family and app with small open-mode limits (3 per client, 5 per edition), restored afterwards.
+  async function withSmallOpenLimits(fn: (app: Express) => Promise<void>): Promise<void> {
     await resetDatabase(ctx.database);
     await seedFamily(ctx.database.db);
     const saved = { ...OPEN_LIMITS };
     Object.assign(OPEN_LIMITS, { perClient: 3, perEdition: 5 });
     try {
-      const app = instance(ctx.database);
+      await fn(instance(ctx.database));
+    } finally {
+      Object.assign(OPEN_LIMITS, saved);
+    }
+  }
+
+  it('open mode is limited per client per edition and per edition; other clients and editions still answer', async () => {
+    await withSmallOpenLimits(async (app) => {
       const open = await publishEdition(app, { openMode: true, year: 2026, slug: 'open-a' });
       const other = await publishEdition(app, { openMode: true, year: 2027, slug: 'open-b' });
       const send = (s: string, client: string) =>
@@ -122,18 +130,11 @@ describeEachDatabase('abuse limits shared through the database', (ctx) => {
       const over = await send(open, '192.0.2.4'); // sixth for this edition
       expect(over.status).to.equal(429);
       expect(over.body.error.messages.vi).to.include('không có mã');
-    } finally {
-      Object.assign(OPEN_LIMITS, saved);
-    }
+    });
   });
 
   it('open mode: only valid answers to an open-mode edition spend the allowance, never a code-only edition’s', async () => {
-    await resetDatabase(ctx.database);
-    await seedFamily(ctx.database.db);
-    const saved = { ...OPEN_LIMITS };
-    Object.assign(OPEN_LIMITS, { perClient: 3, perEdition: 5 });
-    try {
-      const app = instance(ctx.database);
+    await withSmallOpenLimits(async (app) => {
       const coded = await publishEdition(app, { year: 2026, slug: 'coded-a' });
       const open = await publishEdition(app, { openMode: true, year: 2027, slug: 'open-c' });
       const send = (s: string, body: object) =>
@@ -149,8 +150,6 @@ describeEachDatabase('abuse limits shared through the database', (ctx) => {
       for (let i = 0; i < 4; i++)
         valid.push((await send(open, { submissionId: nonce(), response: validResponse() })).status);
       expect(valid).to.deep.equal([200, 200, 200, 429]);
-    } finally {
-      Object.assign(OPEN_LIMITS, saved);
-    }
+    });
   });
 });
