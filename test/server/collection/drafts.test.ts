@@ -5,6 +5,7 @@ import request from 'supertest';
 import { drafts, responses } from '#server/db/schema/index.js';
 import { describeEachDatabase } from '#test/support/db.js';
 import { purgeDrafts } from '#server/collection/drafts.js';
+import { vietnamToday } from '#server/collection/editions.js';
 import { PAD_BYTES, unseal } from '#server/collection/seal.js';
 import { mixNow } from './mix.js';
 import { issue, nonce, publishEdition, seedFamily, testApp, validResponse } from './support.js';
@@ -105,7 +106,10 @@ describeEachDatabase('drafts: save and resume by code', (ctx) => {
     const n = async () => (await ctx.database.db.select({ n: count() }).from(drafts))[0]!.n;
     const live = await n();
     expect(await purgeDrafts(ctx.database.db, 30)).to.equal(0);
-    const later = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10);
+    // Days as the server counts them: Vietnam's date (from 17:00 UTC it is already tomorrow there).
+    const later = new Date(Date.parse(`${vietnamToday()}T00:00:00Z`) + 31 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     expect(await purgeDrafts(ctx.database.db, 30, later)).to.equal(live);
     await request(first).put(`/api/v1/surveys/${slug}/draft`).send({ code: codes[3], draft: partial });
     expect(await purgeDrafts(ctx.database.db, 30, '2100-01-01')).to.equal(1);
